@@ -1,0 +1,2 @@
+/** Implementation details of the spectra bundle; not API. */
+package org.activestructopt.spectra.internal;
