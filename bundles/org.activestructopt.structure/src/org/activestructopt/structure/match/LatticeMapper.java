@@ -1,0 +1,93 @@
+package org.activestructopt.structure.match;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Enumerates the bases of one lattice whose cell parameters are close to those of a target cell: every triple of
+ * lattice vectors (u, v, w) with |u|, |v|, |w| within a factor (1 + ltol) of the target lengths, the three pairwise
+ * angles within {@code angleTol} degrees of the target angles, and spanning a primitive cell (|det| = 1 in the
+ * original basis). Left-handed triples are included, so mirror images and inversions are found. This is the lattice
+ * part of pymatgen's {@code Lattice.find_all_mappings}.
+ */
+final class LatticeMapper {
+
+    private LatticeMapper() {
+    }
+
+    /**
+     * @param lattice rows of the lattice to search
+     * @param target {a, b, c, alpha, beta, gamma} to approach
+     * @return the matching bases, as rows of Cartesian vectors of {@code lattice}
+     */
+    static List<double[][]> mappings(double[][] lattice, double[] target, double ltol, double angleTol) {
+        double radius = Math.max(target[0], Math.max(target[1], target[2])) * (1 + ltol);
+        List<double[]> cart = new ArrayList<>();
+        List<int[]> frac = new ArrayList<>();
+        latticePoints(lattice, radius, cart, frac);
+
+        List<List<Integer>> candidates = new ArrayList<>();
+        for (int axis = 0; axis < 3; axis++) {
+            List<Integer> list = new ArrayList<>();
+            for (int p = 0; p < cart.size(); p++) {
+                double ratio = Mat3.norm(cart.get(p)) / target[axis];
+                if (ratio < 1 + ltol && ratio > 1 / (1 + ltol)) {
+                    list.add(p);
+                }
+            }
+            candidates.add(list);
+        }
+        double[] norms = new double[cart.size()];
+        for (int p = 0; p < norms.length; p++) {
+            norms[p] = Mat3.norm(cart.get(p));
+        }
+        List<double[][]> result = new ArrayList<>();
+        for (int i : candidates.get(0)) {
+            for (int j : candidates.get(1)) {
+                if (!angleClose(cart, norms, i, j, target[5], angleTol)) {
+                    continue;
+                }
+                for (int k : candidates.get(2)) {
+                    if (angleClose(cart, norms, j, k, target[3], angleTol)
+                            && angleClose(cart, norms, i, k, target[4], angleTol)
+                            && Math.abs(Math.abs(intDet(frac.get(i), frac.get(j), frac.get(k))) - 1) < 0.5) {
+                        result.add(new double[][] { cart.get(i).clone(), cart.get(j).clone(), cart.get(k).clone() });
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean angleClose(List<double[]> cart, double[] norms, int p, int q, double target, double tol) {
+        return Math.abs(Mat3.angleDeg(cart.get(p), cart.get(q), norms[p], norms[q]) - target) < tol;
+    }
+
+    /** Collects every non-zero lattice point within {@code radius} of the origin. */
+    private static void latticePoints(double[][] lattice, double radius, List<double[]> cart, List<int[]> frac) {
+        double[] recip = Mat3.reciprocalLengths(lattice);
+        int na = (int) Math.ceil(radius * recip[0]);
+        int nb = (int) Math.ceil(radius * recip[1]);
+        int nc = (int) Math.ceil(radius * recip[2]);
+        double r2 = radius * radius;
+        for (int u = -na; u <= na; u++) {
+            for (int v = -nb; v <= nb; v++) {
+                for (int w = -nc; w <= nc; w++) {
+                    if (u == 0 && v == 0 && w == 0) {
+                        continue;
+                    }
+                    double[] p = Mat3.times(new double[] { u, v, w }, lattice);
+                    if (Mat3.dot(p, p) <= r2) {
+                        cart.add(p);
+                        frac.add(new int[] { u, v, w });
+                    }
+                }
+            }
+        }
+    }
+
+    private static long intDet(int[] a, int[] b, int[] c) {
+        return (long) a[0] * (b[1] * c[2] - b[2] * c[1]) - (long) a[1] * (b[0] * c[2] - b[2] * c[0])
+                + (long) a[2] * (b[0] * c[1] - b[1] * c[0]);
+    }
+}
