@@ -1,6 +1,7 @@
 package org.activestructopt.spectra.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting for one-line summaries shown to users. */
@@ -23,6 +24,17 @@ public final class Texts {
         }
         String plain = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
         return plain.equals("-0") ? "0" : plain;
+    }
+
+    /**
+     * {@code v} rounded to 7 significant digits for listings, where the last bits of float32 data or of a computed grid
+     * ("19.950000000000003") are noise: "19.95", "5.45", "8979.123".
+     */
+    public static String compact(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return number(v);
+        }
+        return number(new BigDecimal(v).round(new MathContext(7)).doubleValue());
     }
 
     /** A double shown with a fixed number of significant digits, for messages. */
