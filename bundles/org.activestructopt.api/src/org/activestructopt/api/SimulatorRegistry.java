@@ -112,14 +112,14 @@ public final class SimulatorRegistry implements AutoCloseable {
         return find(name);
     }
 
-    /** @return the descriptors of the registered simulators, sorted by name */
-    public SortedMap<String, SimulatorDescriptor> available() {
-        SortedMap<String, SimulatorDescriptor> out = new TreeMap<>();
+    /** @return the registered simulators by name, sorted by name (for each name the one {@link #find} returns) */
+    public SortedMap<String, Simulator> available() {
+        SortedMap<String, Simulator> out = new TreeMap<>();
         ServiceReference<Simulator>[] refs = tracker.getServiceReferences();
         if (refs != null) {
             for (ServiceReference<Simulator> r : refs) {
                 if (r.getProperty(Simulator.NAME_PROPERTY) instanceof String n && !out.containsKey(n)) {
-                    find(n).ifPresent(s -> out.put(n, s.descriptor()));
+                    find(n).ifPresent(s -> out.put(n, s));
                 }
             }
         }

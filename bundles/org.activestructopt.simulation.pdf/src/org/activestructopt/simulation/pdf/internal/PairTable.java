@@ -1,0 +1,179 @@
+package org.activestructopt.simulation.pdf.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.activestructopt.api.SimulationException;
+import org.activestructopt.api.SimulationException.Reason;
+import org.activestructopt.structure.Lattice;
+import org.activestructopt.structure.NeighborList;
+import org.activestructopt.structure.Structure;
+
+/**
+ * The atom pairs of a crystal that contribute to its PDF, each unordered pair once (the PDF sum runs over ordered pairs,
+ * and (i, j, n) contributes exactly as (j, i, -n), so each entry carries twice the pair weight), sorted by distance so
+ * that the pairs reaching a stretch of r are a contiguous range.
+ * <p>
+ * Per pair it stores what the Gaussian and its derivatives need: distance d, width sigma, the weight
+ * {@code 2 f_i f_j / (N <f>^2)}, d(sigma^2)/dd, and the derivatives of d w.r.t. the fractional coordinates of site j
+ * ({@code -} that for site i) and w.r.t. the lattice matrix.
+ */
+final class PairTable {
+
+    final int sites;
+    final int size;
+    final double[] distance;
+    final double[] sigma;
+    final double[] weight;
+    final double[] dVarianceDd;
+    final int[] first; // site i
+    final int[] second; // site j
+    final double[] dDdFrac; // 3 per pair: dd/df_j = M v / d
+    final double[] dDdLattice; // 9 per pair: dd/dM_bc = df_b v_c / d
+    final double maxSigma;
+    final double minSigma;
+
+    private PairTable(int sites, int size, double[] distance, double[] sigma, double[] weight, double[] dVarianceDd,
+            int[] first, int[] second, double[] dDdFrac, double[] dDdLattice) {
+        this.sites = sites;
+        this.size = size;
+        this.distance = distance;
+        this.sigma = sigma;
+        this.weight = weight;
+        this.dVarianceDd = dVarianceDd;
+        this.first = first;
+        this.second = second;
+        this.dDdFrac = dDdFrac;
+        this.dDdLattice = dDdLattice;
+        double max = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (double s : sigma) {
+            max = Math.max(max, s);
+            min = Math.min(min, s);
+        }
+        this.maxSigma = max;
+        this.minSigma = min;
+    }
+
+    /**
+     * @param cutoff largest pair distance needed (angstrom)
+     * @throws SimulationException for coincident sites, zero displacement on both sites of a pair, or a pair that
+     *                             delta2 sharpens to zero width
+     */
+    static PairTable build(Structure s, PdfParameters p, double[] u, double cutoff) throws SimulationException {
+        int n = s.size();
+        double favg = 0;
+        for (int i = 0; i < n; i++) {
+            favg += s.species(i).z();
+        }
+        favg /= n;
+        double norm = 2.0 / (n * favg * favg);
+
+        NeighborList nl = NeighborList.of(s, cutoff);
+        int total = nl.size();
+        int[] ci = nl.centers();
+        int[] nj = nl.neighbors();
+        int[] img = nl.imagesFlat();
+        double[] vec = nl.vectorsFlat();
+        double[] dist = nl.distances();
+        double[] frac = s.fracCoordsFlat();
+        double[][] m = s.lattice().matrix();
+
+        // keep (i, j, n) with i < j, or i == j and n > 0 lexicographically: one of each mirrored pair
+        int[] keep = new int[total / 2 + 1];
+        int kept = 0;
+        for (int k = 0; k < total; k++) {
+            int i = ci[k];
+            int j = nj[k];
+            if (i == j ? lexPositive(img, 3 * k) : i < j) {
+                if (dist[k] == 0) {
+                    throw new SimulationException(Reason.INVALID_STRUCTURE, String.format(Locale.ROOT,
+                            "sites %d (%s) and %d (%s) coincide", i, s.species(i).symbol(), j, s.species(j).symbol()));
+                }
+                keep[kept++] = k;
+            }
+        }
+        // sort by distance; ties keep the neighbour list's order, so the table is deterministic
+        Integer[] order = new Integer[kept];
+        for (int q = 0; q < kept; q++) {
+            order[q] = keep[q];
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(dist[x], dist[y]));
+
+        double[] d = new double[kept];
+        double[] sig = new double[kept];
+        double[] w = new double[kept];
+        double[] dvar = new double[kept];
+        int[] first = new int[kept];
+        int[] second = new int[kept];
+        double[] dFrac = new double[3 * kept];
+        double[] dLat = new double[9 * kept];
+        for (int q = 0; q < kept; q++) {
+            int k = order[q];
+            int i = ci[k];
+            int j = nj[k];
+            double dd = dist[k];
+            double s0 = u[i] + u[j];
+            if (!(s0 > 0)) {
+                throw new SimulationException(Reason.INVALID_REQUEST, String.format(Locale.ROOT,
+                        "U of %s and %s are both 0, so their pair peak would have zero width; give U > 0",
+                        s.species(i).symbol(), s.species(j).symbol()));
+            }
+            double var = s0 * (1 - p.delta2() / (dd * dd));
+            if (!(var > 0)) {
+                throw new SimulationException(Reason.INVALID_STRUCTURE, String.format(Locale.ROOT,
+                        "delta2 = %g angstrom^2 sharpens the pair %s%d-%s%d at %.4f angstrom to zero width "
+                                + "(pairs must be longer than sqrt(delta2) = %.4f angstrom)",
+                        p.delta2(), s.species(i).symbol(), i, s.species(j).symbol(), j, dd, Math.sqrt(p.delta2())));
+            }
+            d[q] = dd;
+            sig[q] = Math.sqrt(var);
+            w[q] = norm * s.species(i).z() * s.species(j).z();
+            dvar[q] = s0 * 2 * p.delta2() / (dd * dd * dd);
+            first[q] = i;
+            second[q] = j;
+            double vx = vec[3 * k];
+            double vy = vec[3 * k + 1];
+            double vz = vec[3 * k + 2];
+            for (int a = 0; a < 3; a++) {
+                dFrac[3 * q + a] = (m[a][0] * vx + m[a][1] * vy + m[a][2] * vz) / dd;
+                double df = frac[3 * j + a] + img[3 * k + a] - frac[3 * i + a];
+                dLat[9 * q + 3 * a] = df * vx / dd;
+                dLat[9 * q + 3 * a + 1] = df * vy / dd;
+                dLat[9 * q + 3 * a + 2] = df * vz / dd;
+            }
+        }
+        return new PairTable(n, kept, d, sig, w, dvar, first, second, dFrac, dLat);
+    }
+
+    private static boolean lexPositive(int[] img, int o) {
+        return img[o] != 0 ? img[o] > 0 : img[o + 1] != 0 ? img[o + 1] > 0 : img[o + 2] > 0;
+    }
+
+    /** @return index of the first pair with distance >= {@code r} */
+    int firstAtLeast(double r) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (distance[mid] < r) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Upper bound of sigma for pairs longer than {@code r}, including those beyond this table's cutoff. */
+    static double sigmaBound(double maxU, double delta2, double r) {
+        return Math.sqrt(2 * maxU * Math.max(1, 1 - delta2 / (r * r)));
+    }
+
+    /** Helper for {@link Lattice}-independent callers: the lattice inverse as row-major 9 numbers. */
+    static double[] inverseFlat(Lattice l) {
+        double[][] inv = l.inverse();
+        return new double[] { inv[0][0], inv[0][1], inv[0][2], inv[1][0], inv[1][1], inv[1][2], inv[2][0], inv[2][1],
+                inv[2][2] };
+    }
+}
