@@ -43,9 +43,8 @@ public final class SymmetryExpansion {
      * @param species    element of each asymmetric-unit site
      * @param frac       fractional coordinates of each asymmetric-unit site, n x 3
      * @param tolerance  merge distance in Angstrom (> 0)
-     * @throws IllegalArgumentException for mismatched sizes, an empty operation list, a non-positive tolerance, or
-     *                                  when images of two sites coincide (message names both site indices and the
-     *                                  operation)
+     * @throws IllegalArgumentException   for mismatched sizes, an empty operation list or a non-positive tolerance
+     * @throws CoincidentSitesException when images of two asymmetric-unit sites coincide
      */
     public static SymmetryExpansion expand(Lattice lattice, List<SymmetryOperation> operations, List<Element> species,
             double[][] frac, double tolerance) {
@@ -93,11 +92,8 @@ public final class SymmetryExpansion {
                     sums.add(p.clone());
                     counts.add(1);
                 } else if (match < first) {
-                    throw new IllegalArgumentException("sites " + owner.get(match) + " and " + s
-                            + " of the asymmetric unit are symmetry-equivalent: operation " + op
-                            + " maps site " + s + " within " + tolerance + " A of an image of site " + owner.get(match)
-                            + (species.get(s) == outSpecies.get(match) ? "" : " (" + outSpecies.get(match) + " vs "
-                                    + species.get(s) + ": mixed occupancy is not supported)"));
+                    throw new CoincidentSitesException(owner.get(match), s, op, tolerance,
+                            species.get(s) != outSpecies.get(match));
                 } else {
                     double[] sum = sums.get(match - first);
                     for (int i = 0; i < 3; i++) {
@@ -126,6 +122,38 @@ public final class SymmetryExpansion {
         double y = fx * m[0][1] + fy * m[1][1] + fz * m[2][1];
         double z = fx * m[0][2] + fy * m[1][2] + fz * m[2][2];
         return x * x + y * y + z * z;
+    }
+
+    /**
+     * Images of two different asymmetric-unit sites coincide. The message names both site indices; the indices are
+     * also available so that a file reader can name the sites by label and line.
+     */
+    public static final class CoincidentSitesException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int firstSite;
+        private final int secondSite;
+
+        CoincidentSitesException(int firstSite, int secondSite, SymmetryOperation op, double tolerance,
+                boolean differentSpecies) {
+            super("sites " + firstSite + " and " + secondSite + " of the asymmetric unit are symmetry-equivalent:"
+                    + " operation " + op + " maps site " + secondSite + " within " + tolerance + " A of an image of"
+                    + " site " + firstSite + (differentSpecies ? " (different elements on one site: mixed occupancy is"
+                            + " not supported)" : " (a site listed twice)"));
+            this.firstSite = firstSite;
+            this.secondSite = secondSite;
+        }
+
+        /** Index of the earlier asymmetric-unit site. */
+        public int firstSite() {
+            return firstSite;
+        }
+
+        /** Index of the later site, one of whose images coincides with an image of {@link #firstSite()}. */
+        public int secondSite() {
+            return secondSite;
+        }
     }
 
     /** The expanded structure. */
