@@ -1,0 +1,166 @@
+package org.activestructopt.simulation.feff.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.activestructopt.api.SimulationException;
+import org.activestructopt.api.SimulationException.Reason;
+
+/**
+ * Reads the whitespace-separated numeric tables that FEFF writes (chi.dat, xmu.dat, feffNNNN.dat), tolerating the
+ * quirks of Fortran list output, and turns every defect into a {@link SimulationException} that names the file, the
+ * line and the column.
+ */
+public final class ColumnText {
+
+    /**
+     * Fortran drops the 'E' of three-digit exponents ({@code 1.234-100}) and may write 'D' exponents; both must read as
+     * numbers rather than as garbage.
+     */
+    private static final Pattern MISSING_E = Pattern.compile("([-+]?(?:\\d+\\.\\d*|\\.\\d+))([-+]\\d{2,3})");
+
+    private ColumnText() {
+    }
+
+    /** A table: its comment lines (without the leading '#') and its rows, with the 1-based line number of each row. */
+    public record Table(List<String> comments, List<double[]> rows, int[] lineNumbers) {
+
+        /** @return column {@code c} of every row */
+        public double[] column(int c) {
+            double[] out = new double[rows.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rows.get(i)[c];
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Parses one number as FEFF writes it.
+     *
+     * @throws NumberFormatException if the token is not a number (e.g. Fortran's {@code ******} overflow marker)
+     */
+    public static double parseNumber(String token) {
+        String t = token.replace('D', 'E').replace('d', 'e');
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            Matcher m = MISSING_E.matcher(t);
+            if (m.matches()) {
+                return Double.parseDouble(m.group(1) + "E" + m.group(2));
+            }
+            String lower = t.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("nan") || lower.equals("+nan") || lower.equals("-nan")) {
+                return Double.NaN;
+            }
+            if (lower.matches("[-+]?inf(inity)?")) {
+                return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            throw new NumberFormatException("'" + token + "' is not a number");
+        }
+    }
+
+    /**
+     * Reads the data block of a FEFF output table: lines starting with '#' are comments; every other non-blank line
+     * must hold the same number of numbers (at least {@code minColumns}) with finite values.
+     *
+     * @param text       the file contents
+     * @param source     the file name used in messages
+     * @param minColumns the number of leading columns the caller needs
+     * @param names      names of the leading columns, for messages (may be shorter than the number of columns)
+     * @throws SimulationException {@link Reason#EXTERNAL_FAILURE} for an empty table, a non-numeric token or a
+     *                             ragged row; {@link Reason#NUMERICAL} for NaN or infinite values
+     */
+    public static Table read(String text, String source, int minColumns, String... names) throws SimulationException {
+        List<String> comments = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        int width = -1;
+        String[] all = text.split("\\R", -1);
+        for (int n = 0; n < all.length; n++) {
+            String line = all[n].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                comments.add(line.substring(1));
+                continue;
+            }
+            double[] row = numbers(line, source, n + 1, names);
+            if (width < 0) {
+                width = row.length;
+                if (width < minColumns) {
+                    throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + (n + 1) + ": expected at least "
+                            + minColumns + " columns (" + String.join(", ", names) + "), found " + width + ": '" + line
+                            + "'");
+                }
+            } else if (row.length != width) {
+                throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + (n + 1) + ": " + row.length
+                        + " columns where the first data line has " + width + ": '" + line + "' (truncated output?)");
+            }
+            rows.add(row);
+            lines.add(n + 1);
+        }
+        if (rows.isEmpty()) {
+            throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " holds no data lines");
+        }
+        return new Table(List.copyOf(comments), List.copyOf(rows), lines.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Parses a line of numbers.
+     *
+     * @throws SimulationException naming the file, line and column of a non-numeric or non-finite token
+     */
+    public static double[] numbers(String line, String source, int lineNumber, String... names) throws SimulationException {
+        String[] tokens = line.strip().split("\\s+");
+        double[] row = new double[tokens.length];
+        for (int c = 0; c < tokens.length; c++) {
+            String column = "column " + (c + 1) + (c < names.length ? " (" + names[c] + ")" : "");
+            try {
+                row[c] = parseNumber(tokens[c]);
+            } catch (NumberFormatException e) {
+                throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + lineNumber + ", " + column + ": "
+                        + e.getMessage() + " in '" + line.strip() + "'");
+            }
+            if (!Double.isFinite(row[c])) {
+                throw new SimulationException(Reason.NUMERICAL, source + " line " + lineNumber + ", " + column + ": FEFF wrote "
+                        + tokens[c] + " in '" + line.strip() + "'");
+            }
+        }
+        return row;
+    }
+
+    /**
+     * Checks that {@code x} increases strictly.
+     *
+     * @throws SimulationException naming the file and the line where it does not
+     */
+    public static void requireIncreasing(double[] x, int[] lineNumbers, String source, String name)
+            throws SimulationException {
+        for (int i = 1; i < x.length; i++) {
+            if (!(x[i] > x[i - 1])) {
+                throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + lineNumbers[i] + ": " + name + " = "
+                        + x[i] + " does not increase (previous line: " + x[i - 1] + ")");
+            }
+        }
+    }
+
+    /** @return the value after {@code key} in comment lines such as {@code Mu=-3.733E+00 kf=1.821E+00}, if present */
+    public static java.util.OptionalDouble headerValue(List<String> comments, String key) {
+        Pattern p = Pattern.compile("(?:^|\\s)" + Pattern.quote(key) + "\\s*=?\\s*([-+0-9.EeDd]+)");
+        for (String c : comments) {
+            Matcher m = p.matcher(c);
+            if (m.find()) {
+                try {
+                    return java.util.OptionalDouble.of(parseNumber(m.group(1)));
+                } catch (NumberFormatException e) {
+                    return java.util.OptionalDouble.empty();
+                }
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+}
