@@ -65,13 +65,7 @@ public final class SymmetryOperation {
         }
         int[] t = new int[3];
         for (int i = 0; i < 3; i++) {
-            double v = translation[i];
-            long k = Math.round(v * Xyz.DEN);
-            if (!Double.isFinite(v) || Math.abs(v - (double) k / Xyz.DEN) > 2e-3) {
-                throw new IllegalArgumentException("translation component " + v + " is not a multiple of 1/"
-                        + Xyz.DEN);
-            }
-            t[i] = (int) k;
+            t[i] = Xyz.numerator(translation[i]);
         }
         return new SymmetryOperation(m, t);
     }

@@ -129,16 +129,30 @@ final class Xyz {
             if (!Double.isFinite(v) || term.chars().anyMatch(Character::isLetter)) {
                 throw new NumberFormatException();
             }
-            long k = Math.round(v * DEN);
-            if (Math.abs(v - (double) k / DEN) > DECIMAL_TOLERANCE) {
-                throw bad(text, row, "translation " + term + " is not a multiple of 1/" + DEN
-                        + " (within " + DECIMAL_TOLERANCE + ")");
+            try {
+                return numerator(v);
+            } catch (IllegalArgumentException e) {
+                throw bad(text, row, e.getMessage());
             }
-            return (int) k;
         } catch (NumberFormatException e) {
             throw bad(text, row, "cannot read '" + term + "' (expected x, y, z, an integer times one of them,"
                     + " a fraction like 1/2 or a decimal)");
         }
+    }
+
+    /**
+     * The numerator over {@link #DEN} of a decimal translation such as 0.3333.
+     *
+     * @throws IllegalArgumentException if v is further than 0.002 from a multiple of 1/24
+     */
+    static int numerator(double v) {
+        long k = Math.round(v * DEN);
+        if (!Double.isFinite(v) || Math.abs(v - (double) k / DEN) > DECIMAL_TOLERANCE
+                || Math.abs(k) > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("translation " + v + " is not a multiple of 1/" + DEN + " (within "
+                    + DECIMAL_TOLERANCE + ")");
+        }
+        return (int) k;
     }
 
     private static IllegalArgumentException bad(String text, int row, String why) {
