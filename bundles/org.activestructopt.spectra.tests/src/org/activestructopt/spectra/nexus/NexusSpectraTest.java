@@ -145,6 +145,27 @@ class NexusSpectraTest {
     }
 
     @Test
+    void printSummaryIsTheCliCommand() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int status = NexusSpectra.printSummary(file("nxxas_softlink.nxs"), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        assertEquals(0, status);
+        // generate.py: energy = linspace(8950, 9100, 100), soft-linked from the monochromator
+        assertEquals("/entry/data/mu points=100 x=[8950,9100] eV" + System.lineSeparator(), out.toString());
+        assertEquals("", err.toString());
+
+        out.reset();
+        status = NexusSpectra.printSummary(file("dangling_link.nxs"), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        assertEquals(1, status);
+        assertEquals("", out.toString());
+        String line = err.toString();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith(file("dangling_link.nxs") + ": /entry/data/energy: "), line);
+    }
+
+    @Test
     void guessesKindsFromAxisNamesAndUnits() throws SpectrumFormatException {
         assertEquals(SpectrumKind.PDF, NexusSpectra.readDefault(file("default_chain.nxs")).kind());
         assertEquals(SpectrumKind.EXAFS, NexusSpectra.readDefault(file("signal_axes_indices.nxs")).kind());

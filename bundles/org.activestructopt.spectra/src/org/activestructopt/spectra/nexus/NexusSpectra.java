@@ -1,5 +1,6 @@
 package org.activestructopt.spectra.nexus;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,25 @@ public final class NexusSpectra {
                     + "dataset with signal=1)");
         }
         return refs.stream().map(SpectrumRef::summaryLine).toList();
+    }
+
+    /**
+     * The whole {@code aso spectra FILE} command: prints {@link #summary(Path)} to {@code out}, or one error line to
+     * {@code err}.
+     *
+     * @return the exit status: 0 when the file holds 1-D spectra, 1 otherwise
+     */
+    public static int printSummary(Path file, PrintStream out, PrintStream err) {
+        try {
+            summary(file).forEach(out::println);
+            return 0;
+        } catch (SpectrumFormatException e) {
+            err.println(e.getMessage());
+        } catch (RuntimeException e) {
+            // a reader bug must still end in one line, not a stack trace
+            err.println(file + ": cannot read: " + HdfReader.describe(e));
+        }
+        return 1;
     }
 
     /** Reads the file's default plottable (see the class comment). */
