@@ -227,6 +227,39 @@ with h5py.File('descending_axis.nxs', 'w') as f:
 expected['descending_axis.nxs'] = dict(default='/entry/scan/mu', plottables=[
     plottable('/entry/scan/mu', '/entry/scan/energy', en, m, 'eV', '')])
 
+# 9. AXISNAME_indices without @axes; a second field without indices must not be taken as the axis
+with h5py.File('indices_only.nxs', 'w') as f:
+    root(f, 'entry')
+    e = nxgroup(f, 'entry', 'NXentry')
+    e.attrs['default'] = 'saxs'
+    d = nxgroup(e, 'saxs', 'NXdata')
+    d.attrs['signal'] = 'I'
+    d.attrs['Q_indices'] = 0
+    q = np.linspace(0.01, 0.5, 40)
+    intensity = 100 * np.exp(-(q * 30) ** 2 / 3) + 1
+    d['I'] = intensity
+    d['I'].attrs['units'] = 'counts'
+    d['Q'] = q
+    d['Q'].attrs['units'] = '1/angstrom'
+    d['temperature'] = np.full(40, 295.0)
+expected['indices_only.nxs'] = dict(default='/entry/saxs/I', plottables=[
+    plottable('/entry/saxs/I', '/entry/saxs/Q', q, intensity, '1/angstrom', 'counts')])
+
+# 10. @axes = ['.']: no axis, x is the point index; the file also has a 512-byte user block before the superblock
+with h5py.File('no_axis_userblock.nxs', 'w', userblock_size=512) as f:
+    root(f, 'entry')
+    e = nxgroup(f, 'entry', 'NXentry')
+    e.attrs['default'] = 'data'
+    d = nxgroup(e, 'data', 'NXdata')
+    d.attrs['signal'] = 'counts'
+    d.attrs['axes'] = ['.']
+    counts = np.array([3, 8, 15, 9, 4, 2], dtype=np.int64)
+    d['counts'] = counts
+with open('no_axis_userblock.nxs', 'r+b') as f:
+    f.write(b'user block written by generate.py')
+expected['no_axis_userblock.nxs'] = dict(default='/entry/data/counts', plottables=[
+    plottable('/entry/data/counts', '', np.arange(6.0), counts.astype(float), '', '')])
+
 # ---- bad files -------------------------------------------------------------------------------------------------
 bad = {}
 with open('not_hdf5.nxs', 'w') as f:

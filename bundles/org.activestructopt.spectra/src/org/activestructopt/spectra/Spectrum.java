@@ -379,7 +379,8 @@ public final class Spectrum {
     @Override
     public String toString() {
         return "Spectrum[" + kind + " '" + name + "', " + x.length + " points, " + xName + " in ["
-                + Texts.number(xMin()) + ", " + Texts.number(xMax()) + "] " + xUnits + ", " + yName
+                + Texts.number(xMin()) + ", " + Texts.number(xMax()) + "]" + (xUnits.isEmpty() ? "" : " " + xUnits)
+                + ", " + yName
                 + (yUnits.isEmpty() ? "" : " [" + yUnits + "]") + (sigma == null ? "" : ", with uncertainties")
                 + "]";
     }
