@@ -20,6 +20,9 @@ import org.activestructopt.structure.Structure;
  */
 final class PairTable {
 
+    /** Sites closer than this (angstrom) are the same site written twice, up to rounding of their coordinates. */
+    private static final double COINCIDENT = 1e-4;
+
     final int sites;
     final int size;
     final double[] distance;
@@ -86,9 +89,10 @@ final class PairTable {
             int i = ci[k];
             int j = nj[k];
             if (i == j ? lexPositive(img, 3 * k) : i < j) {
-                if (dist[k] == 0) {
+                if (dist[k] < COINCIDENT) {
                     throw new SimulationException(Reason.INVALID_STRUCTURE, String.format(Locale.ROOT,
-                            "sites %d (%s) and %d (%s) coincide", i, s.species(i).symbol(), j, s.species(j).symbol()));
+                            "sites %d (%s) and %d (%s) coincide (distance %.2g angstrom)", i, s.species(i).symbol(), j,
+                            s.species(j).symbol(), dist[k]));
                 }
                 keep[kept++] = k;
             }
