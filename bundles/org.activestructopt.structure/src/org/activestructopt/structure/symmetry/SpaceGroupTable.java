@@ -85,10 +85,13 @@ final class SpaceGroupTable {
                     }
                     case "W" -> {
                         int multiplicity = Integer.parseInt(f[2]);
+                        List<Xyz.Parsed> listed = new ArrayList<>();
+                        for (String t : f[4].split(";")) {
+                            listed.add(Xyz.parse(t));
+                        }
                         List<Xyz.Parsed> triplets = new ArrayList<>(multiplicity);
                         for (int[] c : centring) {
-                            for (String t : f[4].split(";")) {
-                                Xyz.Parsed p = Xyz.parse(t);
+                            for (Xyz.Parsed p : listed) {
                                 int[] tr = p.translation();
                                 triplets.add(new Xyz.Parsed(p.matrix(),
                                         new int[] {tr[0] + c[0], tr[1] + c[1], tr[2] + c[2]}));

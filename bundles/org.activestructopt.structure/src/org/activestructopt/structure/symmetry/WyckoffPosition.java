@@ -26,7 +26,8 @@ public final class WyckoffPosition {
     /** matrices[k] and translations[k] (over 24, in [0,24)) give the k-th triplet; k = 0 is the representative. */
     private final int[][] matrices;
     private final int[][] translations;
-    private final List<String> coordinates;
+    /** Formatted on first use: most callers never need the text of the 17495 triplets in the table. */
+    private volatile List<String> coordinates;
 
     WyckoffPosition(char letter, int multiplicity, String siteSymmetry, int groupOrder, List<Xyz.Parsed> triplets) {
         if (triplets.size() != multiplicity) {
@@ -39,13 +40,10 @@ public final class WyckoffPosition {
         this.groupOrder = groupOrder;
         this.matrices = new int[triplets.size()][];
         this.translations = new int[triplets.size()][];
-        List<String> text = new ArrayList<>(triplets.size());
         for (int k = 0; k < triplets.size(); k++) {
             matrices[k] = triplets.get(k).matrix();
             translations[k] = Xyz.mod(triplets.get(k).translation());
-            text.add(Xyz.format(matrices[k], translations[k]));
         }
-        this.coordinates = Collections.unmodifiableList(text);
     }
 
     /** The Wyckoff letter, 'a' for the position with the highest site symmetry; the general position has the last. */
@@ -70,12 +68,21 @@ public final class WyckoffPosition {
 
     /** Coordinate triplets of all points, the representative first, translations in [0,1). Unmodifiable. */
     public List<String> coordinates() {
-        return coordinates;
+        List<String> c = coordinates;
+        if (c == null) {
+            List<String> text = new ArrayList<>(multiplicity);
+            for (int k = 0; k < multiplicity; k++) {
+                text.add(Xyz.format(matrices[k], translations[k]));
+            }
+            c = Collections.unmodifiableList(text);
+            coordinates = c; // a race only formats twice; the lists are equal
+        }
+        return c;
     }
 
     /** The first triplet, e.g. "x,1/4,z". */
     public String representative() {
-        return coordinates.get(0);
+        return Xyz.format(matrices[0], translations[0]);
     }
 
     /**

@@ -46,9 +46,21 @@ final class Xyz {
         int[] m = new int[9];
         int[] t = new int[3];
         for (int row = 0; row < 3; row++) {
-            parseComponent(text, parts[row].replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT), row, m, t);
+            parseComponent(text, compact(parts[row]), row, m, t);
         }
         return new Parsed(m, t);
+    }
+
+    /** Without white space, in lower case. */
+    private static String compact(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static void parseComponent(String text, String s, int row, int[] m, int[] t) {
