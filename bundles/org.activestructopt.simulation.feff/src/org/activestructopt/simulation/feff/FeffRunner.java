@@ -60,7 +60,7 @@ public final class FeffRunner {
     private static final long REAP_MILLIS = 5000;
 
     private static final Pattern ERROR_LINE = Pattern.compile(
-            "(?i).*(error|fatal|unrecogni[sz]ed|failed|not available|ignoring|too many|cannot|could not|stop|abort|"
+            "(?i).*(error|fatal|unrecogni[sz]ed|failed|missing|not available|ignoring|too many|cannot|could not|stop|abort|"
                     + "invalid|segmentation|traceback).*");
     private static final Pattern MODULE_HEADER = Pattern.compile("#=\\s*Feff85l\\s+(\\w+)\\s+module.*");
 
