@@ -16,9 +16,10 @@ import org.activestructopt.structure.Structure;
  * {@link #of(int)} and {@link #bySymbol(String)} return the standard setting: unique axis b and cell choice 1 for
  * monoclinic groups, <b>hexagonal axes</b> for the seven R groups and <b>origin choice 2</b> (inversion centre at
  * the origin) for the 24 centrosymmetric groups with two origins (48, 50, 59, 68, 70, 85, 86, 88, 125, 126, 129,
- * 130, 133, 134, 137, 138, 141, 142, 201, 203, 222, 224, 227, 228). This is the default of cctbx, the Bilbao
- * Crystallographic Server and PyXtal. Note that spglib, pymatgen's {@code SpaceGroup.from_int_number} and ASE's
- * {@code Spacegroup(n)} default to origin choice 1 instead; ask for it explicitly with {@link #of(int, String)}
+ * 130, 133, 134, 137, 138, 141, 142, 201, 203, 222, 224, 227, 228), which puts an inversion centre at the origin.
+ * This is cctbx's default. spglib (Hall number 525 for 227), pymatgen ({@code SpaceGroup.from_int_number},
+ * {@code Structure.from_spacegroup}) and ASE ({@code Spacegroup(n)}) default to origin choice 1 instead (checked with
+ * spglib 2.0.2, pymatgen 2022.11.7, ASE 3.22.1); ask for it explicitly with {@link #of(int, String)}
  * {@code (227, "1")} or {@code bySymbol("Fd-3m:1")}. Rhombohedral axes are available as setting "R"
  * ({@code bySymbol("R-3m:R")}). Other non-standard settings (e.g. P2_1/n, Pbnm) are not tabulated.
  *
