@@ -271,6 +271,23 @@ class CifReaderTest {
     }
 
     @Test
+    void unknownValuesWhereNumbersAreNeeded() {
+        StructureFormatException e = badText(cif("", "Cu1 0 ? 0\n"));
+        assertEquals("_atom_site_fract_y", e.field());
+        assertTrue(e.getMessage().contains("unknown ('?')"), e.getMessage());
+        e = badText(cif("", "Cu1 0 0 0\n").replace("_cell_length_c 4", "_cell_length_c ."));
+        assertEquals("_cell_length_c", e.field());
+        assertEquals(4, e.line());
+    }
+
+    @Test
+    void ddl2StyleTagsAreTheSameTags() throws Exception {
+        String text = cif("", "Cu1 0 0 0\n").replace("_cell_length_a", "_cell.length_a")
+                .replace("_atom_site_fract_x", "_atom_site.fract_x");
+        assertEquals(1, CifReader.defaults().read(text, "t.cif").size());
+    }
+
+    @Test
     void noSymmetryInformationMeansP1() throws Exception {
         Structure s = CifReader.defaults().read(cif("", "Cu1 0 0 0\nCu2 0.5 0.5 0\n"), "t.cif");
         assertEquals(2, s.size());

@@ -1,6 +1,7 @@
 package org.activestructopt.structure.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,7 +159,7 @@ public final class CifReader {
     private static String readText(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             // CIF 1.1 is ASCII; older files in Latin-1 (author names) are common and harmless
             return new String(bytes, StandardCharsets.ISO_8859_1);
@@ -234,6 +235,10 @@ public final class CifReader {
 
     private Sites sites(CifSyntax.Block b, String source) throws StructureFormatException {
         List<CifSyntax.Value> xs = b.values("_atom_site_fract_x");
+        if (xs.isEmpty()) {
+            throw new StructureFormatException(source, b.lineOf("_atom_site_fract_x"), "_atom_site_fract_x",
+                    "atom-site loop has no rows");
+        }
         List<CifSyntax.Value> ys = column(b, "_atom_site_fract_y", xs.size(), source);
         List<CifSyntax.Value> zs = column(b, "_atom_site_fract_z", xs.size(), source);
         List<CifSyntax.Value> types = optionalColumn(b, "_atom_site_type_symbol", xs.size(), source);
@@ -270,10 +275,6 @@ public final class CifReader {
                             + " sites are not supported, only ordered structures");
                 }
             }
-        }
-        if (xs.isEmpty()) {
-            throw new StructureFormatException(source, b.lineOf("_atom_site_fract_x"), "_atom_site_fract_x",
-                    "atom-site loop has no rows");
         }
         return new Sites(species, frac, names, lines);
     }
