@@ -1,6 +1,7 @@
 package org.activestructopt.structure.match;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * lattice vectors (u, v, w) with |u|, |v|, |w| within a factor (1 + ltol) of the target lengths, the three pairwise
  * angles within {@code angleTol} degrees of the target angles, and spanning a primitive cell (|det| = 1 in the
  * original basis). Left-handed triples are included, so mirror images and inversions are found. This is the lattice
- * part of pymatgen's {@code Lattice.find_all_mappings}.
+ * part of pymatgen's {@code Lattice.find_all_mappings}, and lists the bases in the same order.
  */
 final class LatticeMapper {
 
@@ -18,9 +19,23 @@ final class LatticeMapper {
     /**
      * @param lattice rows of the lattice to search
      * @param target {a, b, c, alpha, beta, gamma} to approach
-     * @return the matching bases, as rows of Cartesian vectors of {@code lattice}
+     * @return the matching bases, as rows of Cartesian vectors of {@code lattice}, in pymatgen's order
      */
     static List<double[][]> mappings(double[][] lattice, double[] target, double ltol, double angleTol) {
+        List<double[][]> result = new ArrayList<>();
+        search(lattice, target, ltol, angleTol, result, false);
+        return result;
+    }
+
+    /** @return the first basis {@link #mappings} would list, or null if there is none */
+    static double[][] firstMapping(double[][] lattice, double[] target, double ltol, double angleTol) {
+        List<double[][]> result = new ArrayList<>(1);
+        search(lattice, target, ltol, angleTol, result, true);
+        return result.isEmpty() ? null : result.get(0);
+    }
+
+    private static void search(double[][] lattice, double[] target, double ltol, double angleTol,
+            List<double[][]> result, boolean firstOnly) {
         double radius = Math.max(target[0], Math.max(target[1], target[2])) * (1 + ltol);
         List<double[]> cart = new ArrayList<>();
         List<int[]> frac = new ArrayList<>();
@@ -41,7 +56,6 @@ final class LatticeMapper {
         for (int p = 0; p < norms.length; p++) {
             norms[p] = Mat3.norm(cart.get(p));
         }
-        List<double[][]> result = new ArrayList<>();
         for (int i : candidates.get(0)) {
             for (int j : candidates.get(1)) {
                 if (!angleClose(cart, norms, i, j, target[5], angleTol)) {
@@ -52,24 +66,35 @@ final class LatticeMapper {
                             && angleClose(cart, norms, i, k, target[4], angleTol)
                             && Math.abs(Math.abs(intDet(frac.get(i), frac.get(j), frac.get(k))) - 1) < 0.5) {
                         result.add(new double[][] { cart.get(i).clone(), cart.get(j).clone(), cart.get(k).clone() });
+                        if (firstOnly) {
+                            return;
+                        }
                     }
                 }
             }
         }
-        return result;
     }
 
     private static boolean angleClose(List<double[]> cart, double[] norms, int p, int q, double target, double tol) {
         return Math.abs(Mat3.angleDeg(cart.get(p), cart.get(q), norms[p], norms[q]) - target) < tol;
     }
 
-    /** Collects every non-zero lattice point within {@code radius} of the origin. */
+    /**
+     * Collects every non-zero lattice point within {@code radius} of the origin, in the order of pymatgen's
+     * {@code Lattice.get_points_in_sphere}: by Cartesian bins of edge max(radius, 1 Å) around the origin (x, then y,
+     * then z, each ascending), and within a bin by descending lattice indices. When several bases are equivalent, the
+     * first one found in this order is the one pymatgen uses, and its choice shows in the primitive-cell search.
+     */
     private static void latticePoints(double[][] lattice, double radius, List<double[]> cart, List<int[]> frac) {
         double[] recip = Mat3.reciprocalLengths(lattice);
         int na = (int) Math.ceil(radius * recip[0]);
         int nb = (int) Math.ceil(radius * recip[1]);
         int nc = (int) Math.ceil(radius * recip[2]);
         double r2 = radius * radius;
+        double bin = Math.max(radius, 1.0);
+        record Point(int[] bin, int[] index, double[] cart) {
+        }
+        List<Point> points = new ArrayList<>();
         for (int u = -na; u <= na; u++) {
             for (int v = -nb; v <= nb; v++) {
                 for (int w = -nc; w <= nc; w++) {
@@ -77,12 +102,23 @@ final class LatticeMapper {
                         continue;
                     }
                     double[] p = Mat3.times(new double[] { u, v, w }, lattice);
-                    if (Mat3.dot(p, p) <= r2) {
-                        cart.add(p);
-                        frac.add(new int[] { u, v, w });
+                    if (Mat3.dot(p, p) < r2 + 1e-8) {
+                        int[] b = new int[3];
+                        for (int k = 0; k < 3; k++) {
+                            b[k] = (int) Math.floor((p[k] + bin + 2e-8) / bin);
+                        }
+                        points.add(new Point(b, new int[] { u, v, w }, p));
                     }
                 }
             }
+        }
+        Comparator<Point> order = Comparator.<Point> comparingInt(p -> p.bin()[0]).thenComparingInt(p -> p.bin()[1])
+                .thenComparingInt(p -> p.bin()[2]).thenComparingInt(p -> -p.index()[0])
+                .thenComparingInt(p -> -p.index()[1]).thenComparingInt(p -> -p.index()[2]);
+        points.sort(order);
+        for (Point p : points) {
+            cart.add(p.cart());
+            frac.add(p.index());
         }
     }
 

@@ -87,6 +87,16 @@ final class LatticeReduction {
      * @return the Niggli-reduced basis (rows)
      */
     static double[][] niggli(double[][] basis, double tol) {
+        return niggli(basis, tol, false);
+    }
+
+    /**
+     * @param pymatgenStepOrder if true, reproduce pymatgen's implementation (up to at least 2025), which after step
+     *            A1 still tests A2 and picks the A3/A4 signs with the metric values from before A1. It then sometimes
+     *            stops at a cell that is not Niggli-reduced (lengths out of order, angles mixing acute and obtuse);
+     *            the matcher reproduces this, because the cell choice feeds into pymatgen's verdicts.
+     */
+    private static double[][] niggli(double[][] basis, double tol, boolean pymatgenStepOrder) {
         double[][] start = lll(basis).basis();
         double eps = tol * Math.cbrt(Math.abs(Mat3.det(start)));
         double[][] g = Mat3.multiply(start, Mat3.transpose(start));
@@ -99,12 +109,14 @@ final class LatticeReduction {
                 double[][] m = { { 0, -1, 0 }, { -1, 0, 0 }, { 0, 0, -1 } };
                 g = transform(g, m);
                 t = Mat3.multiply(Mat3.transpose(m), t);
-                a = g[0][0];
-                b = g[1][1];
-                c = g[2][2];
-                xi = 2 * g[1][2];
-                eta = 2 * g[0][2];
-                zeta = 2 * g[0][1];
+                if (!pymatgenStepOrder) {
+                    a = g[0][0];
+                    b = g[1][1];
+                    c = g[2][2];
+                    xi = 2 * g[1][2];
+                    eta = 2 * g[0][2];
+                    zeta = 2 * g[0][1];
+                }
             }
             // A2: order b <= c, then start again
             if (b > c + eps || (Math.abs(b - c) < eps && Math.abs(eta) > Math.abs(zeta) + eps)) {
@@ -162,6 +174,28 @@ final class LatticeReduction {
         }
         double[][] reduced = Mat3.multiply(t, start);
         return Mat3.det(reduced) < 0 ? Mat3.scaled(reduced, -1) : reduced;
+    }
+
+    /**
+     * The reduced cell exactly as pymatgen's {@code get_niggli_reduced_lattice} returns it, which the matcher needs to
+     * reproduce pymatgen's verdicts: the reduction runs in pymatgen's step order (see
+     * {@link #niggli(double[][], double, boolean)}), and among the bases with the resulting cell parameters the first
+     * one of the input lattice in pymatgen's lattice-point order is taken (lengths within a relative
+     * {@code tol·V^(1/3)}, angles within 1 degree), inverted if left-handed. Lattices with equal lengths (cubic,
+     * tetragonal, hexagonal ...) have several such bases related by lattice symmetries, and the primitive-cell search
+     * with its per-axis tolerances can accept in one and reject in another.
+     *
+     * @param basis rows a, b, c
+     * @return a (nearly always Niggli-) reduced, right-handed basis of the same lattice
+     */
+    static double[][] niggliAsPymatgen(double[][] basis) {
+        double[][] reduced = niggli(basis, NIGGLI_TOL, true);
+        double eps = NIGGLI_TOL * Math.cbrt(Math.abs(Mat3.det(basis)));
+        double[][] found = LatticeMapper.firstMapping(basis, Mat3.parameters(reduced), eps, 1.0);
+        if (found == null) {
+            return reduced; // cannot happen for a valid reduction: the reduced basis itself qualifies
+        }
+        return Mat3.det(found) < 0 ? Mat3.scaled(found, -1) : found;
     }
 
     /** @return Mᵀ G M, the metric tensor after the basis change whose new vectors are the columns of M */

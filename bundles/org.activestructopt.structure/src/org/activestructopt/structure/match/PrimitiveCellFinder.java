@@ -42,7 +42,7 @@ final class PrimitiveCellFinder {
             return cell;
         }
         Cell primitive = find(smaller);
-        return primitive.inBasis(LatticeReduction.niggli(primitive.lattice(), LatticeReduction.NIGGLI_TOL));
+        return primitive.inBasis(LatticeReduction.niggliAsPymatgen(primitive.lattice()));
     }
 
     /** Sites of one element: their indices and fractional coordinates, in input order. */

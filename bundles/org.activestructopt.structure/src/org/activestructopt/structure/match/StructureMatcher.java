@@ -226,7 +226,7 @@ public final class StructureMatcher {
     }
 
     private Cell reduce(Cell cell) {
-        Cell niggli = cell.inBasis(LatticeReduction.niggli(cell.lattice(), LatticeReduction.NIGGLI_TOL));
+        Cell niggli = cell.inBasis(LatticeReduction.niggliAsPymatgen(cell.lattice()));
         return primitiveCell ? PRIMITIVE.find(niggli) : niggli;
     }
 
