@@ -23,7 +23,7 @@ import java.util.Objects;
 public final class NeighborList {
 
     /** Bins per cutoff length along each axis: smaller bins waste fewer distance checks on the cube corners. */
-    private static final int BINS_PER_CUTOFF = 3;
+    private static final int BINS_PER_CUTOFF = 2;
 
     private final int nSites;
     private final double cutoff;
@@ -177,7 +177,7 @@ public final class NeighborList {
         }
     }
 
-    /** One build: bins the sites, visits bin pairs within reach, then groups the pairs by centre. */
+    /** One build: bins the sites, then visits the bins within reach of each site. */
     private static final class Builder {
         private final int n;
         private final double rc;
@@ -189,6 +189,8 @@ public final class NeighborList {
         // sites sorted by bin: wrapped Cartesian coordinates and the wrap shift (original = wrapped + shift)
         private final int[] binStart;
         private final int[] siteOf;
+        private final int[] posOf; // inverse of siteOf
+        private final int[] binOf; // bin of each site
         private final double[] x;
         private final double[] y;
         private final double[] z;
@@ -213,6 +215,8 @@ public final class NeighborList {
             double[] f = s.rawFrac();
             int nBins = nb[0] * nb[1] * nb[2];
             int[] binOfSite = new int[n];
+            binOf = binOfSite;
+            posOf = new int[n];
             int[] wrapShift = new int[3 * n];
             double[] wf = new double[3 * n];
             binStart = new int[nBins + 1];
@@ -241,6 +245,7 @@ public final class NeighborList {
             for (int i = 0; i < n; i++) {
                 int p = fill[binOfSite[i]]++;
                 siteOf[p] = i;
+                posOf[i] = p;
                 double a = wf[3 * i];
                 double b = wf[3 * i + 1];
                 double c = wf[3 * i + 2];
@@ -249,7 +254,9 @@ public final class NeighborList {
                 z[p] = a * m[2] + b * m[5] + c * m[8];
                 System.arraycopy(wrapShift, 3 * i, shift, 3 * p, 3);
             }
-            int guess = Math.max(16, n * 16);
+            // expected pairs: n times the number of sites in a sphere of radius rc, plus slack
+            double perSite = n / s.lattice().volume() * 4.0 / 3.0 * Math.PI * rc * rc * rc;
+            int guess = (int) Math.min(1 << 26, Math.max(16, 1.1 * n * perSite + 16));
             pi = new int[guess];
             pj = new int[guess];
             pimg = new int[3 * guess];
@@ -277,60 +284,70 @@ public final class NeighborList {
             }
         }
 
+        /**
+         * Visits the sites in their own order, so the pairs come out grouped by centre without a second pass. For
+         * each bin line (o0, o1) the useful o2 range maps to one contiguous block of sorted sites per image along c.
+         */
         NeighborList build() {
-            int[] offsets = usefulOffsets();
-            int nOff = offsets.length / 3;
+            int r0 = reach[0];
+            int r1 = reach[1];
+            int[][] range = usefulOffsetRanges();
             int n0 = nb[0];
             int n1 = nb[1];
             int n2 = nb[2];
-            for (int b0 = 0; b0 < n0; b0++) {
-                for (int b1 = 0; b1 < n1; b1++) {
-                    for (int b2 = 0; b2 < n2; b2++) {
-                        int home = (b0 * n1 + b1) * n2 + b2;
-                        int hs = binStart[home];
-                        int he = binStart[home + 1];
-                        if (hs == he) {
+            int[] start = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                start[i] = count;
+                int p = posOf[i];
+                int home = binOf[i];
+                int b2 = home % n2;
+                int b1 = (home / n2) % n1;
+                int b0 = home / (n2 * n1);
+                for (int o0 = -r0; o0 <= r0; o0++) {
+                    int t0 = b0 + o0;
+                    int i0 = Math.floorDiv(t0, n0);
+                    int c0 = t0 - i0 * n0;
+                    for (int o1 = -r1; o1 <= r1; o1++) {
+                        int[] lohi = range[(o0 + r0) * (2 * r1 + 1) + (o1 + r1)];
+                        if (lohi == null) {
                             continue;
                         }
-                        for (int o = 0; o < nOff; o++) {
-                            int t0 = b0 + offsets[3 * o];
-                            int t1 = b1 + offsets[3 * o + 1];
-                            int t2 = b2 + offsets[3 * o + 2];
-                            int i0 = Math.floorDiv(t0, n0);
-                            int i1 = Math.floorDiv(t1, n1);
+                        int t1 = b1 + o1;
+                        int i1 = Math.floorDiv(t1, n1);
+                        int rowBase = (c0 * n1 + (t1 - i1 * n1)) * n2;
+                        int t2 = b2 + lohi[0];
+                        int last = b2 + lohi[1];
+                        while (t2 <= last) {
                             int i2 = Math.floorDiv(t2, n2);
-                            int other = ((t0 - i0 * n0) * n1 + (t1 - i1 * n1)) * n2 + (t2 - i2 * n2);
-                            int os = binStart[other];
-                            int oe = binStart[other + 1];
-                            if (os == oe) {
-                                continue;
+                            int segEnd = Math.min(last, (i2 + 1) * n2 - 1);
+                            int os = binStart[rowBase + t2 - i2 * n2];
+                            int oe = binStart[rowBase + segEnd - i2 * n2 + 1];
+                            if (os < oe) {
+                                visit(p, os, oe, i0, i1, i2);
                             }
-                            visit(hs, he, os, oe, i0, i1, i2);
+                            t2 = segEnd + 1;
                         }
                     }
                 }
             }
-            return groupByCenter();
+            start[n] = count;
+            // the arrays may be longer than count; every accessor is bounded by size
+            return new NeighborList(n, rc, count, start, pi, pj, pimg, pvec, pdist);
         }
 
-        /** All pairs between the sites of two bins, the second translated by lattice image (i0, i1, i2). */
-        private void visit(int hs, int he, int os, int oe, int i0, int i1, int i2) {
-            double tx = i0 * m[0] + i1 * m[3] + i2 * m[6];
-            double ty = i0 * m[1] + i1 * m[4] + i2 * m[7];
-            double tz = i0 * m[2] + i1 * m[5] + i2 * m[8];
+        /** All pairs between sorted site p and sorted sites os..oe-1 translated by lattice image (i0, i1, i2). */
+        private void visit(int p, int os, int oe, int i0, int i1, int i2) {
+            double px = x[p] - (i0 * m[0] + i1 * m[3] + i2 * m[6]);
+            double py = y[p] - (i0 * m[1] + i1 * m[4] + i2 * m[7]);
+            double pz = z[p] - (i0 * m[2] + i1 * m[5] + i2 * m[8]);
             boolean zeroImage = i0 == 0 && i1 == 0 && i2 == 0;
-            for (int p = hs; p < he; p++) {
-                double px = x[p] - tx;
-                double py = y[p] - ty;
-                double pz = z[p] - tz;
-                for (int q = os; q < oe; q++) {
-                    double dx = x[q] - px;
-                    double dy = y[q] - py;
-                    double dz = z[q] - pz;
-                    double d2 = dx * dx + dy * dy + dz * dz;
-                    if (d2 <= rc2 && (p != q || !zeroImage)) {
-                        add(p, q, i0, i1, i2, dx, dy, dz, d2);
-                    }
+            for (int q = os; q < oe; q++) {
+                double dx = x[q] - px;
+                double dy = y[q] - py;
+                double dz = z[q] - pz;
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (d2 <= rc2 && (p != q || !zeroImage)) {
+                    add(p, q, i0, i1, i2, dx, dy, dz, d2);
                 }
             }
         }
@@ -358,67 +375,47 @@ public final class NeighborList {
         }
 
         /**
-         * Bin offsets (in bin units, within reach) whose bins can hold points closer than rc: the difference of two
-         * points in bins B and B + o has fractional components in [(o_k - 1)/nb_k, (o_k + 1)/nb_k], and we keep o if
-         * the shortest Cartesian vector in that box is within rc.
+         * For each bin offset (o0, o1), the range [lo, hi] of offsets o2 whose bins can hold points closer than rc
+         * (null if none): the difference of two points in bins B and B + o has fractional components in
+         * [(o_k - 1)/nb_k, (o_k + 1)/nb_k], and o is useful if the shortest Cartesian vector in that box is within rc.
+         * Along a line of o2 the useful offsets are contiguous (a box sliding through a ball).
          */
-        private int[] usefulOffsets() {
+        private int[][] usefulOffsetRanges() {
             double[] g = new double[9]; // metric tensor G = M M^T
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 3; j++) {
                     g[3 * i + j] = m[3 * i] * m[3 * j] + m[3 * i + 1] * m[3 * j + 1] + m[3 * i + 2] * m[3 * j + 2];
                 }
             }
-            int total = (2 * reach[0] + 1) * (2 * reach[1] + 1) * (2 * reach[2] + 1);
-            int[] out = new int[3 * total];
-            int k = 0;
+            int w1 = 2 * reach[1] + 1;
+            int[][] out = new int[(2 * reach[0] + 1) * w1][];
             double[] lo = new double[3];
             double[] hi = new double[3];
             double limit = rc2 * (1 + 1e-9) + 1e-12;
             for (int a = -reach[0]; a <= reach[0]; a++) {
                 for (int b = -reach[1]; b <= reach[1]; b++) {
+                    int first = Integer.MAX_VALUE;
+                    int lastUseful = Integer.MIN_VALUE;
                     for (int c = -reach[2]; c <= reach[2]; c++) {
-                        int[] o = { a, b, c };
-                        for (int d = 0; d < 3; d++) {
-                            lo[d] = (o[d] - 1.0) / nb[d];
-                            hi[d] = (o[d] + 1.0) / nb[d];
-                        }
+                        lo[0] = (a - 1.0) / nb[0];
+                        hi[0] = (a + 1.0) / nb[0];
+                        lo[1] = (b - 1.0) / nb[1];
+                        hi[1] = (b + 1.0) / nb[1];
+                        lo[2] = (c - 1.0) / nb[2];
+                        hi[2] = (c + 1.0) / nb[2];
                         if (BoxQuadratic.minimum(g, lo, hi) <= limit) {
-                            out[k++] = a;
-                            out[k++] = b;
-                            out[k++] = c;
+                            first = Math.min(first, c);
+                            lastUseful = c;
                         }
+                    }
+                    if (first <= lastUseful) {
+                        out[(a + reach[0]) * w1 + (b + reach[1])] = new int[] { first, lastUseful };
                     }
                 }
             }
-            return Arrays.copyOf(out, k);
+            return out;
         }
 
-        /** Stable counting sort of the pairs by centre site. */
-        private NeighborList groupByCenter() {
-            int[] start = new int[n + 1];
-            for (int c = 0; c < count; c++) {
-                start[pi[c] + 1]++;
-            }
-            for (int i = 0; i < n; i++) {
-                start[i + 1] += start[i];
-            }
-            int[] fill = Arrays.copyOf(start, n);
-            int[] ci = new int[count];
-            int[] cj = new int[count];
-            int[] cimg = new int[3 * count];
-            double[] cvec = new double[3 * count];
-            double[] cd = new double[count];
-            for (int c = 0; c < count; c++) {
-                int t = fill[pi[c]]++;
-                ci[t] = pi[c];
-                cj[t] = pj[c];
-                System.arraycopy(pimg, 3 * c, cimg, 3 * t, 3);
-                System.arraycopy(pvec, 3 * c, cvec, 3 * t, 3);
-                cd[t] = pdist[c];
-            }
-            return new NeighborList(n, rc, count, start, ci, cj, cimg, cvec, cd);
-        }
     }
 
     /** Minimum of the positive definite quadratic form u^T G u over a box lo &lt;= u &lt;= hi (3 variables). */
