@@ -269,6 +269,9 @@ class StructureTest {
         assertEquals(s, Structure.of(s.lattice(), s.species(), s.fracCoords()));
         assertEquals(s.hashCode(), Structure.of(s.lattice(), s.species(), s.fracCoords()).hashCode());
         assertTrue(s.toString().startsWith("Structure Zn2SeS2 (5 sites"), s.toString());
+        assertEquals(Structure.builder(Lattice.cubic(3)).add("Fe", 0, 0, 0).build(),
+                Structure.builder(Lattice.of(new double[][] { { 3, -0.0, 0 }, { 0, 3, 0 }, { 0, 0, 3 } }))
+                        .add("Fe", -0.0, 0, 0).build());
     }
 
     private static boolean sameModuloOne(double[] a, double[] b, double tol) {

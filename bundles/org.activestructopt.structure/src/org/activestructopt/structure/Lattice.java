@@ -79,7 +79,7 @@ public final class Lattice {
                     throw new IllegalArgumentException("Lattice vector " + "abc".charAt(i) + " component " + k
                             + " is not finite: " + v);
                 }
-                m[3 * i + k] = v;
+                m[3 * i + k] = v + 0.0; // -0.0 -> 0.0, so that equals() does not tell them apart
             }
         }
         return new Lattice(m);

@@ -125,17 +125,18 @@ public final class MinimumDistances {
     /** @return the largest limit among all pairs of the given elements (0 for none), Angstrom */
     public double maxFor(Collection<Element> species) {
         boolean[] present = new boolean[NZ];
+        int[] distinct = new int[NZ];
+        int nDistinct = 0;
         for (Element e : species) {
-            present[e.z() - 1] = true;
+            if (!present[e.z() - 1]) {
+                present[e.z() - 1] = true;
+                distinct[nDistinct++] = e.z() - 1;
+            }
         }
         double max = 0;
-        for (int a = 0; a < NZ; a++) {
-            if (present[a]) {
-                for (int b = a; b < NZ; b++) {
-                    if (present[b]) {
-                        max = Math.max(max, limits[a * NZ + b]);
-                    }
-                }
+        for (int a = 0; a < nDistinct; a++) {
+            for (int b = a; b < nDistinct; b++) {
+                max = Math.max(max, limits[distinct[a] * NZ + distinct[b]]);
             }
         }
         return max;

@@ -93,9 +93,9 @@ public final class Structure {
             if (3 * n + 3 > xyz.length) {
                 xyz = Arrays.copyOf(xyz, 2 * xyz.length);
             }
-            xyz[3 * n] = x;
-            xyz[3 * n + 1] = y;
-            xyz[3 * n + 2] = z;
+            xyz[3 * n] = x + 0.0; // -0.0 -> 0.0 for equals()
+            xyz[3 * n + 1] = y + 0.0;
+            xyz[3 * n + 2] = z + 0.0;
             species.add(element);
             return this;
         }
@@ -216,7 +216,7 @@ public final class Structure {
                 throw new IllegalArgumentException("Fractional coordinate " + k + " of site " + i + " is not finite: "
                         + xyz[k]);
             }
-            f[3 * i + k] = xyz[k];
+            f[3 * i + k] = xyz[k] + 0.0;
         }
         return new Structure(lattice, species, f);
     }
@@ -238,7 +238,11 @@ public final class Structure {
                         + " is not finite: " + newFrac[k]);
             }
         }
-        return new Structure(lattice, species, newFrac.clone());
+        double[] f = new double[newFrac.length];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = newFrac[k] + 0.0;
+        }
+        return new Structure(lattice, species, f);
     }
 
     /** @return a copy with the element on site {@code i} replaced */
@@ -682,7 +686,7 @@ public final class Structure {
                     throw new IllegalArgumentException(kind + " coordinate " + k + " of site " + i + " is not finite: "
                             + coords[i][k]);
                 }
-                f[3 * i + k] = coords[i][k];
+                f[3 * i + k] = coords[i][k] + 0.0; // -0.0 -> 0.0 for equals()
             }
         }
         return f;
