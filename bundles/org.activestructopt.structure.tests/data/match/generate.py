@@ -4,11 +4,12 @@ Run from this directory with Debian's interpreter (pymatgen is only installed th
 
     /usr/bin/python3 generate.py
 
-Writes pairs.json: a list of cases, each with the matcher settings, the two structures (lattice rows in
+Writes pairs.json (designed cases) and random_pairs.json (random compositions of the same transformations, many near
+the tolerances), each a list of cases, each with the matcher settings, the two structures (lattice rows in
 Angstrom, species, fractional coordinates) and pymatgen's answers for exactly the numbers stored in the file:
 ``fit`` = StructureMatcher.fit(a, b) and ``rms``/``max_dist`` = StructureMatcher.get_rms_dist(a, b)
 (null when pymatgen returns None). Coordinates are rounded before pymatgen sees them, so the Java test
-compares against the verdict on the very same input.
+compares against the verdict on the very same input. Also writes niggli.tsv (see write_niggli).
 """
 import json
 import platform
@@ -200,6 +201,62 @@ def cases(c):
     return out
 
 
+def random_cases(n, seed=99):
+    """Random compositions of the transformations above, many near the tolerances: these exposed the places where
+    pymatgen's verdict hinges on its choice among equivalent reduced cells."""
+    r = np.random.default_rng(seed)
+    global rng
+    saved, rng = rng, r
+    c = crystals()
+    keys = sorted(c)
+    out = []
+    while len(out) < n:
+        key = keys[r.integers(len(keys))]
+        a = c[key] if r.random() < 0.7 else c[key].get_primitive_structure()
+        b = a.copy()
+        ops = []
+        if r.random() < 0.3 and len(b) <= 6:
+            m = [1, 1, 1]
+            m[r.integers(3)] = 2
+            b = supercell(b, m)
+            ops.append(f"supercell {m}")
+        if r.random() < 0.4:
+            b = rechosen(b, random_unimodular_from(r))
+            ops.append("cell re-chosen")
+        if r.random() < 0.5:
+            eps = r.uniform(-0.25, 0.25, 3)
+            b = strained(b, eps)
+            ops.append("strain " + " ".join(f"{x:+.2f}" for x in eps))
+        if r.random() < 0.3:
+            sh = r.uniform(-8, 8)
+            b = sheared(b, sh)
+            ops.append(f"shear {sh:.1f} deg")
+        if r.random() < 0.2:
+            b = inverted(b)
+            ops.append("inverted")
+        if r.random() < 0.8:
+            d = r.uniform(0, 0.6)
+            b = perturbed(b, d)
+            ops.append(f"displaced {d:.2f} A")
+        b = translated(shuffled(b))
+        if len(a) > 16 or len(b) > 16:
+            continue
+        settings = {}
+        if r.random() < 0.3:
+            settings = {["ltol", "stol", "angle_tol"][r.integers(3)]: float(r.choice([0.05, 0.1, 0.5, 1.0, 2.0]))}
+        out.append((f"random {len(out)}: {key}: " + ", ".join(ops) + (f" {settings}" if settings else ""), a, b,
+                    settings))
+    rng = saved
+    return out
+
+
+def random_unimodular_from(r):
+    while True:
+        m = r.integers(-1, 2, size=(3, 3))
+        if abs(round(np.linalg.det(m))) == 1:
+            return m
+
+
 def rounded(s):
     """The structure exactly as stored in the fixture (coordinates wrapped to [0, 1) and rounded)."""
     m = np.round(s.lattice.matrix, DIGITS)
@@ -260,10 +317,9 @@ def write_niggli():
             f.write("\t".join(f"{x:.10f}" for x in list(m.ravel()) + list(ref) + list(pmg.ravel())) + "\n")
 
 
-def main():
-    write_niggli()
+def evaluate(case_list, path):
     records = []
-    for name, a, b, settings in cases(crystals()):
+    for name, a, b, settings in case_list:
         a, b = rounded(a), rounded(b)
         assert len(a) <= 32 and len(b) <= 32, name
         sm = StructureMatcher(**settings)
@@ -277,13 +333,19 @@ def main():
             "pymatgen": {"fit": fit, "rms": None if rms is None else float(rms[0]),
                          "max_dist": None if rms is None else float(rms[1])},
         })
-        print(f"{name:70s} fit={fit!s:5s} rms={'-' if rms is None else f'{rms[0]:.5f}'}")
-    doc = {"generator": "generate.py", "pymatgen": pymatgen.__version__ if hasattr(pymatgen, "__version__") else
-           "python3-pymatgen (Debian)", "python": platform.python_version(), "pairs": records}
-    with open("pairs.json", "w") as f:
-        json.dump(doc, f, indent=1)
+    doc = {"generator": "generate.py", "pymatgen": "python3-pymatgen 2022.11.7 (Debian)",
+           "python": platform.python_version(), "pairs": records}
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=None, separators=(",", ":"))
         f.write("\n")
-    print(len(records), "pairs;", sum(r["pymatgen"]["fit"] for r in records), "match")
+    print(path, len(records), "pairs;", sum(r["pymatgen"]["fit"] for r in records), "match")
+    return records
+
+
+def main():
+    write_niggli()
+    evaluate(cases(crystals()), "pairs.json")
+    evaluate(random_cases(120), "random_pairs.json")
 
 
 if __name__ == "__main__":
