@@ -1,6 +1,5 @@
 package org.activestructopt.simulation.pdf.internal;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.activestructopt.api.SimulationException;
@@ -59,11 +58,13 @@ final class PairTable {
     }
 
     /**
-     * @param cutoff largest pair distance needed (angstrom)
+     * @param cutoff      largest pair distance needed (angstrom)
+     * @param derivatives whether to store the derivatives of the distances (else those arrays are null)
      * @throws SimulationException for coincident sites, zero displacement on both sites of a pair, or a pair that
      *                             delta2 sharpens to zero width
      */
-    static PairTable build(Structure s, PdfParameters p, double[] u, double cutoff) throws SimulationException {
+    static PairTable build(Structure s, PdfParameters p, double[] u, double cutoff, boolean derivatives)
+            throws SimulationException {
         int n = s.size();
         double favg = 0;
         for (int i = 0; i < n; i++) {
@@ -97,12 +98,7 @@ final class PairTable {
                 keep[kept++] = k;
             }
         }
-        // sort by distance; ties keep the neighbour list's order, so the table is deterministic
-        Integer[] order = new Integer[kept];
-        for (int q = 0; q < kept; q++) {
-            order[q] = keep[q];
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(dist[x], dist[y]));
+        int[] order = sortByDistance(keep, kept, dist, cutoff);
 
         double[] d = new double[kept];
         double[] sig = new double[kept];
@@ -110,8 +106,12 @@ final class PairTable {
         double[] dvar = new double[kept];
         int[] first = new int[kept];
         int[] second = new int[kept];
-        double[] dFrac = new double[3 * kept];
-        double[] dLat = new double[9 * kept];
+        double[] dFrac = derivatives ? new double[3 * kept] : null;
+        double[] dLat = derivatives ? new double[9 * kept] : null;
+        int[] z = new int[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = s.species(i).z();
+        }
         for (int q = 0; q < kept; q++) {
             int k = order[q];
             int i = ci[k];
@@ -132,10 +132,13 @@ final class PairTable {
             }
             d[q] = dd;
             sig[q] = Math.sqrt(var);
-            w[q] = norm * s.species(i).z() * s.species(j).z();
+            w[q] = norm * z[i] * z[j];
             dvar[q] = s0 * 2 * p.delta2() / (dd * dd * dd);
             first[q] = i;
             second[q] = j;
+            if (!derivatives) {
+                continue;
+            }
             double vx = vec[3 * k];
             double vy = vec[3 * k + 1];
             double vz = vec[3 * k + 2];
@@ -148,6 +151,43 @@ final class PairTable {
             }
         }
         return new PairTable(n, kept, d, sig, w, dvar, first, second, dFrac, dLat);
+    }
+
+    /**
+     * Stable sort of the pair indices {@code keep[0..n)} by distance: a counting sort into buckets of 0.005 angstrom
+     * (a few dozen pairs each) followed by insertion sort within each bucket. Linear in the number of pairs, and ties
+     * keep the neighbour list's order, so the table is deterministic.
+     */
+    private static int[] sortByDistance(int[] keep, int n, double[] dist, double cutoff) {
+        int buckets = (int) Math.ceil(cutoff / 0.005) + 1;
+        int[] start = new int[buckets + 1];
+        for (int q = 0; q < n; q++) {
+            start[bucket(dist[keep[q]], buckets) + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] fill = start.clone();
+        int[] order = new int[n];
+        for (int q = 0; q < n; q++) {
+            order[fill[bucket(dist[keep[q]], buckets)]++] = keep[q];
+        }
+        for (int b = 0; b < buckets; b++) {
+            for (int q = start[b] + 1; q < start[b + 1]; q++) {
+                int k = order[q];
+                int t = q - 1;
+                while (t >= start[b] && dist[order[t]] > dist[k]) {
+                    order[t + 1] = order[t];
+                    t--;
+                }
+                order[t + 1] = k;
+            }
+        }
+        return order;
+    }
+
+    private static int bucket(double d, int buckets) {
+        return Math.min(buckets - 1, (int) (d / 0.005));
     }
 
     private static boolean lexPositive(int[] img, int o) {
