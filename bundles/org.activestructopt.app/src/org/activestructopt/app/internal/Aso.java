@@ -2,6 +2,10 @@ package org.activestructopt.app.internal;
 
 import java.io.PrintWriter;
 
+import org.activestructopt.api.SimulatorRegistry;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,7 +17,9 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "aso", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "ActiveStructOpt: determine atomic structure from spectroscopy by active learning.",
-        subcommands = { CommandLine.HelpCommand.class, VersionCommand.class },
+        subcommands = { CommandLine.HelpCommand.class, VersionCommand.class, MatchCommand.class,
+                ConvertCommand.class, SpectraCommand.class,
+                SimulateCommand.class },
         footer = { "", "Run 'aso help COMMAND' for the options of one command." })
 public final class Aso implements Runnable {
 
@@ -32,14 +38,18 @@ public final class Aso implements Runnable {
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Aso());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler(new UserErrors());
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        BundleContext context = FrameworkUtil.getBundle(Aso.class).getBundleContext();
+        try (SimulatorRegistry simulators = SimulatorRegistry.open(context)) {
+            CommandLine cli = new CommandLine(new Aso());
+            SimulateCommand.addSimulators(cli.getSubcommands().get("simulate"), simulators);
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionExceptionHandler(new UserErrors());
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /**
