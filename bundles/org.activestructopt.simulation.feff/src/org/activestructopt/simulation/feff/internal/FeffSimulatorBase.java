@@ -134,11 +134,11 @@ abstract class FeffSimulatorBase implements Simulator {
                 .exchange(settings.get(EXCHANGE), settings.get(EXCHANGE_VR), settings.get(EXCHANGE_VI))
                 .scf(settings.find(SCF).map(OptionalDouble::of).orElse(OptionalDouble.empty()))
                 .rpath(settings.find(RPATH).orElse(radius))
-                .criteria(settings.get(CRITERIA_CW), settings.get(CRITERIA_PW))
                 .debye(settings.get(DEBYE_TEMPERATURE), settings.get(DEBYE_THETA))
                 .sig2(settings.get(SIG2));
+        // the single-scattering model fixes the path expansion itself and does not declare these
         if (settings.schema().contains(NLEG)) {
-            b.nleg(settings.get(NLEG));
+            b.nleg(settings.get(NLEG)).criteria(settings.get(CRITERIA_CW), settings.get(CRITERIA_PW));
         }
         return b;
     }

@@ -1,0 +1,236 @@
+package org.activestructopt.simulation.feff.internal;
+
+import static org.activestructopt.simulation.feff.FeffSettings.DEBYE_TEMPERATURE;
+import static org.activestructopt.simulation.feff.FeffSettings.DEBYE_THETA;
+import static org.activestructopt.simulation.feff.FeffSettings.KEEP;
+import static org.activestructopt.simulation.feff.FeffSettings.KWEIGHT;
+import static org.activestructopt.simulation.feff.FeffSettings.RADIUS;
+import static org.activestructopt.simulation.feff.FeffSettings.RPATH;
+import static org.activestructopt.simulation.feff.FeffSettings.S02;
+import static org.activestructopt.simulation.feff.FeffSettings.SIG2;
+import static org.activestructopt.simulation.feff.FeffSettings.SS_SIGMA2;
+import static org.activestructopt.simulation.feff.FeffSettings.TIMEOUT;
+import static org.activestructopt.simulation.feff.FeffSettings.WORKDIR;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.activestructopt.api.CostClass;
+import org.activestructopt.api.Setting;
+import org.activestructopt.api.Settings;
+import org.activestructopt.api.SettingsSchema;
+import org.activestructopt.api.SimulationException;
+import org.activestructopt.api.SimulationException.Reason;
+import org.activestructopt.api.Simulator;
+import org.activestructopt.api.SimulatorDescriptor;
+import org.activestructopt.simulation.feff.AbsorberSites;
+import org.activestructopt.simulation.feff.Cluster;
+import org.activestructopt.simulation.feff.FeffCards;
+import org.activestructopt.simulation.feff.FeffRun;
+import org.activestructopt.simulation.feff.FeffRunner;
+import org.activestructopt.simulation.feff.SingleScatteringModel;
+import org.activestructopt.spectra.Grid;
+import org.activestructopt.spectra.Spectrum;
+import org.activestructopt.spectra.SpectrumKind;
+import org.activestructopt.spectra.exafs.Exafs;
+import org.activestructopt.structure.Element;
+import org.activestructopt.structure.Structure;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code simulator.name=exafs-ss}: a fast approximation of {@link ExafsSimulator} for refinements that visit many
+ * structures close to a starting one. FEFF runs once per reference (single-scattering paths only, NLEG 2, no
+ * importance cut, one run per group of distinct absorbers); afterwards each structure costs only the
+ * {@link SingleScatteringModel} sum over the neighbours of every absorbing site, with its own distances and a
+ * correlated-Debye (or fixed, {@code ss.sigma2}) Debye-Waller factor. Multiple scattering is left out.
+ * <p>
+ * The reference is the first structure simulated with a given list of site species and the same FEFF settings
+ * (edge, radius, rpath, potentials, executable); it is kept for the life of the service (at most
+ * {@value #MAX_REFERENCES} references, least recently used dropped first). Site i of a later structure uses the
+ * phases of site i of the reference, so the sites must correspond (as for perturbed copies of one cell).
+ */
+@Component(service = Simulator.class, property = Simulator.NAME_PROPERTY + "=exafs-ss")
+public final class SingleScatteringSimulator extends FeffSimulatorBase {
+
+    /** Name of the service. */
+    public static final String NAME = "exafs-ss";
+
+    /** References kept at once. */
+    static final int MAX_REFERENCES = 8;
+
+    private static final SettingsSchema SCHEMA = SettingsSchema.of(NAME, concat(CLUSTER_SETTINGS, List.of(KWEIGHT),
+            List.of(RPATH), POTENTIAL_SETTINGS, DEBYE_SETTINGS, List.of(SS_SIGMA2), RUN_SETTINGS));
+
+    /** Settings applied after FEFF, which therefore do not change the reference. */
+    private static final Set<Setting<?>> POST_FEFF = Set.of(KWEIGHT, S02, DEBYE_TEMPERATURE, DEBYE_THETA, SIG2,
+            SS_SIGMA2, TIMEOUT, KEEP, WORKDIR);
+
+    private static final SimulatorDescriptor DESCRIPTOR = new SimulatorDescriptor(NAME,
+            "approximate EXAFS k^w chi(k): single scattering only, with FEFF amplitudes and phases computed once on "
+                    + "the first structure simulated (the reference) and each structure's own distances",
+            SpectrumKind.EXAFS, Grid.uniform(3, 12, 0.05), CostClass.CHEAP, SCHEMA);
+
+    /** What a reference run produced: one model per absorbing site of the reference structure. */
+    private record Reference(Element absorber, Map<Integer, SingleScatteringModel> bySite) {
+    }
+
+    private final Map<Map<String, String>, CompletableFuture<Reference>> references = new LinkedHashMap<>(16, 0.75f,
+            true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Map<String, String>, CompletableFuture<Reference>> eldest) {
+            return size() > MAX_REFERENCES;
+        }
+    };
+
+    @Override
+    public SimulatorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Spectrum simulate(Structure structure, Grid grid, Settings settings, IProgressMonitor monitor)
+            throws SimulationException {
+        checkSettings(settings);
+        if (grid.start() < 0) {
+            throw new SimulationException(Reason.INVALID_REQUEST, "the k grid starts at " + grid.start()
+                    + " 1/A; EXAFS needs k >= 0");
+        }
+        Element absorber = absorber(structure, settings);
+        Reference ref = reference(structure, settings, absorber, monitor);
+        SingleScatteringModel.DebyeWaller model = settings.find(SS_SIGMA2)
+                .map(SingleScatteringModel.DebyeWaller::fixed)
+                .orElseGet(() -> settings.get(DEBYE_THETA) > 0
+                        ? SingleScatteringModel.DebyeWaller.correlatedDebye(settings.get(DEBYE_TEMPERATURE),
+                                settings.get(DEBYE_THETA))
+                        : SingleScatteringModel.DebyeWaller.fixed(0));
+        double sig2 = settings.get(SIG2);
+        SingleScatteringModel.DebyeWaller dw = sig2 == 0 ? model
+                : (p, a, s, r) -> model.sigma2(p, a, s, r) + sig2;
+        double rmax = settings.find(RPATH).orElse(settings.get(RADIUS));
+        double[] k = grid.values();
+        double[] chi = new double[k.length];
+        int n = 0;
+        for (int site = 0; site < structure.size(); site++) {
+            if (structure.species(site) != absorber) {
+                continue;
+            }
+            SimulationException.checkCancelled(monitor);
+            SingleScatteringModel m = ref.bySite().get(site);
+            if (m == null) {
+                throw new SimulationException(Reason.INVALID_STRUCTURE, "site " + site + " is a " + absorber.symbol()
+                        + " absorber here but not in the exafs-ss reference structure");
+            }
+            if (k[k.length - 1] > m.kmax()) {
+                throw new SimulationException(Reason.INVALID_REQUEST, "the k grid ends at " + k[k.length - 1]
+                        + " 1/A, beyond the reference paths' " + m.kmax());
+            }
+            Cluster c = Cluster.cut(structure, site, rmax);
+            double[] part;
+            try {
+                part = m.chi(c, k, rmax, settings.get(S02), dw);
+            } catch (IllegalArgumentException e) {
+                throw new SimulationException(Reason.INVALID_STRUCTURE, e.getMessage(), e);
+            }
+            for (int i = 0; i < k.length; i++) {
+                chi[i] += part[i];
+            }
+            n++;
+        }
+        for (int i = 0; i < k.length; i++) {
+            chi[i] /= n;
+            if (!Double.isFinite(chi[i])) {
+                throw new SimulationException(Reason.NUMERICAL, "chi(k) is " + chi[i] + " at k = " + k[i]);
+            }
+        }
+        Spectrum raw = Spectrum.of(SpectrumKind.EXAFS, k, chi);
+        return Exafs.kWeight(raw, settings.get(KWEIGHT)).withName("FEFF single scattering " + absorber.symbol() + " "
+                + structure.reducedFormula());
+    }
+
+    /** The reference for this structure's species and FEFF settings, computed by the first caller. */
+    private Reference reference(Structure structure, Settings settings, Element absorber, IProgressMonitor monitor)
+            throws SimulationException {
+        Map<String, String> key = new HashMap<>();
+        settings.effectiveValues().forEach((name, value) -> {
+            if (POST_FEFF.stream().noneMatch(s -> s.name().equals(name))) {
+                key.put(name, value);
+            }
+        });
+        key.put("(absorber)", absorber.symbol());
+        key.put("(species)", structure.species().toString());
+        CompletableFuture<Reference> future;
+        boolean mine = false;
+        synchronized (references) {
+            future = references.get(key);
+            if (future == null) {
+                future = new CompletableFuture<>();
+                references.put(key, future);
+                mine = true;
+            }
+        }
+        if (mine) {
+            try {
+                future.complete(compute(structure, settings, absorber, monitor));
+            } catch (SimulationException | RuntimeException e) {
+                synchronized (references) {
+                    references.remove(key, future);
+                }
+                future.completeExceptionally(e);
+                throw e;
+            }
+        }
+        while (true) {
+            SimulationException.checkCancelled(monitor);
+            try {
+                return future.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // the first caller is still running FEFF
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimulationException(Reason.CANCELLED, "interrupted while waiting for the reference", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SimulationException se) {
+                    throw new SimulationException(se.reason(), "exafs-ss reference: " + se.getMessage(), se);
+                }
+                throw new SimulationException(Reason.INTERNAL, "exafs-ss reference failed: " + e.getCause(),
+                        e.getCause());
+            }
+        }
+    }
+
+    private static Reference compute(Structure structure, Settings settings, Element absorber,
+            IProgressMonitor monitor) throws SimulationException {
+        FeffRunner runner = runner(settings);
+        FeffCards cards = cards(settings, absorber, structure).title(structure.reducedFormula() + " "
+                + absorber.symbol() + " exafs-ss reference").nleg(2).criteria(0, 0).debye(0, 0).sig2(0).s02(1)
+                .pathFiles(true).build();
+        Plan plan = plan(structure, settings, cards, runner, absorber, mode(settings), settings.get(RADIUS));
+        List<FeffRun> runs = run(plan, EnumSet.of(FeffRunner.Output.PATHS), monitor,
+                "FEFF " + absorber.symbol() + " single-scattering reference");
+        Map<Integer, SingleScatteringModel> bySite = new HashMap<>();
+        for (int g = 0; g < runs.size(); g++) {
+            SingleScatteringModel m;
+            try {
+                m = SingleScatteringModel.of(runs.get(g).paths());
+            } catch (IllegalArgumentException e) {
+                throw new SimulationException(Reason.EXTERNAL_FAILURE, "FEFF reference run for site "
+                        + plan.groups().get(g).representative() + ": " + e.getMessage(), e);
+            }
+            for (int site : plan.groups().get(g).sites()) {
+                bySite.put(site, m);
+            }
+        }
+        return new Reference(absorber, Map.copyOf(bySite));
+    }
+}
