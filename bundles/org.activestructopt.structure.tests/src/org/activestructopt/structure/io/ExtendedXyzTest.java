@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.activestructopt.structure.Lattice;
 import org.activestructopt.structure.Structure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -134,10 +133,17 @@ class ExtendedXyzTest {
     }
 
     @Test
-    void readNamesTheFile(@TempDir Path dir) throws IOException {
+    void readNamesTheFile() throws IOException {
+        Path dir = Files.createTempDirectory("structure-io");
         Path file = dir.resolve("frames.xyz");
-        Files.writeString(file, "1\nenergy=-3.2\nCu 0 0 0\n");
-        StructureFormatException e = assertThrows(StructureFormatException.class, () -> ExtendedXyz.readAll(file));
-        assertTrue(e.getMessage().startsWith("frames.xyz, line 2, Lattice: "), e.getMessage());
+        try {
+            Files.writeString(file, "1\nenergy=-3.2\nCu 0 0 0\n");
+            StructureFormatException e = assertThrows(StructureFormatException.class,
+                    () -> ExtendedXyz.readAll(file));
+            assertTrue(e.getMessage().startsWith("frames.xyz, line 2, Lattice: "), e.getMessage());
+        } finally {
+            Files.deleteIfExists(file);
+            Files.delete(dir);
+        }
     }
 }

@@ -15,7 +15,6 @@ import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Lattice;
 import org.activestructopt.structure.Structure;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -224,10 +223,16 @@ class PoscarTest {
     }
 
     @Test
-    void readNamesTheFile(@TempDir Path dir) throws IOException {
+    void readNamesTheFile() throws IOException {
+        Path dir = Files.createTempDirectory("structure-io");
         Path file = dir.resolve("CONTCAR_bad");
-        Files.writeString(file, replaceLine(3, " 3.0 zero 0"));
-        StructureFormatException e = assertThrows(StructureFormatException.class, () -> Poscar.read(file));
-        assertEquals("CONTCAR_bad, line 3, lattice vector a: not a number: 'zero'", e.getMessage());
+        try {
+            Files.writeString(file, replaceLine(3, " 3.0 zero 0"));
+            StructureFormatException e = assertThrows(StructureFormatException.class, () -> Poscar.read(file));
+            assertEquals("CONTCAR_bad, line 3, lattice vector a: not a number: 'zero'", e.getMessage());
+        } finally {
+            Files.deleteIfExists(file);
+            Files.delete(dir);
+        }
     }
 }

@@ -45,7 +45,7 @@ final class PrimitiveCellFinder {
         return primitive.inBasis(LatticeReduction.niggliAsPymatgen(primitive.lattice()));
     }
 
-    /** Sites of one element: their indices and fractional coordinates, in input order. */
+    /** The fractional coordinates of the sites of one element, in input order. */
     private record Group(Element element, double[][] frac) {
         int size() {
             return frac.length;

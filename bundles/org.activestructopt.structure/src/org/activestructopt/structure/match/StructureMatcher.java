@@ -34,6 +34,17 @@ import org.activestructopt.structure.Structure;
  * <li>the structures match if some mapping moves every atom by less than stol; the RMS displacement reported is the
  * smallest over all mappings.</li>
  * </ol>
+ * <h2>Agreement with pymatgen</h2>
+ * Verdicts and displacements agree with pymatgen 2022.11's {@code fit} and {@code get_rms_dist} (to about 1e-10) on
+ * the 187 pairs in the test bundle and on 4900 further random pairs near the tolerances. Getting there required
+ * reproducing two choices that make pymatgen's verdict depend on the cell a structure is given in: its primitive-cell
+ * search applies the 0.25 Å tolerance per fractional axis of the candidate cell, so a skewed candidate (for example
+ * the rhombohedral cell inside a hexagonal LiNiO2 supercell) can be rejected for displacements of a few hundredths of
+ * an Ångström, after which the two structures have different numbers of sites and do not match; and which of several
+ * equivalent reduced cells it starts from decides which candidates are skewed. This class makes the same choices
+ * (see the package-private LatticeReduction.niggliAsPymatgen), so it inherits these verdicts rather than second-guessing
+ * them.
+ * <p>
  * Instances are immutable and thread-safe.
  *
  * <pre>{@code
