@@ -56,16 +56,21 @@ final class LatticeMapper {
         for (int p = 0; p < norms.length; p++) {
             norms[p] = Mat3.norm(cart.get(p));
         }
-        for (int i : candidates.get(0)) {
-            for (int j : candidates.get(1)) {
-                if (!angleClose(cart, norms, i, j, target[5], angleTol)) {
+        List<Integer> as = candidates.get(0), bs = candidates.get(1), cs = candidates.get(2);
+        // pairwise angle tests once per pair rather than once per triple
+        boolean[][] gammaOk = angleTable(cart, norms, as, bs, target[5], angleTol);
+        boolean[][] betaOk = angleTable(cart, norms, as, cs, target[4], angleTol);
+        boolean[][] alphaOk = angleTable(cart, norms, bs, cs, target[3], angleTol);
+        for (int i = 0; i < as.size(); i++) {
+            for (int j = 0; j < bs.size(); j++) {
+                if (!gammaOk[i][j]) {
                     continue;
                 }
-                for (int k : candidates.get(2)) {
-                    if (angleClose(cart, norms, j, k, target[3], angleTol)
-                            && angleClose(cart, norms, i, k, target[4], angleTol)
-                            && Math.abs(Math.abs(intDet(frac.get(i), frac.get(j), frac.get(k))) - 1) < 0.5) {
-                        result.add(new double[][] { cart.get(i).clone(), cart.get(j).clone(), cart.get(k).clone() });
+                for (int k = 0; k < cs.size(); k++) {
+                    if (alphaOk[j][k] && betaOk[i][k] && Math.abs(Math.abs(intDet(frac.get(as.get(i)),
+                            frac.get(bs.get(j)), frac.get(cs.get(k)))) - 1) < 0.5) {
+                        result.add(new double[][] { cart.get(as.get(i)).clone(), cart.get(bs.get(j)).clone(),
+                                cart.get(cs.get(k)).clone() });
                         if (firstOnly) {
                             return;
                         }
@@ -75,8 +80,18 @@ final class LatticeMapper {
         }
     }
 
-    private static boolean angleClose(List<double[]> cart, double[] norms, int p, int q, double target, double tol) {
-        return Math.abs(Mat3.angleDeg(cart.get(p), cart.get(q), norms[p], norms[q]) - target) < tol;
+    /** @return for each pair (p from first, q from second) whether their angle is within tol of target */
+    private static boolean[][] angleTable(List<double[]> cart, double[] norms, List<Integer> first,
+            List<Integer> second, double target, double tol) {
+        boolean[][] ok = new boolean[first.size()][second.size()];
+        for (int x = 0; x < first.size(); x++) {
+            int p = first.get(x);
+            for (int y = 0; y < second.size(); y++) {
+                int q = second.get(y);
+                ok[x][y] = Math.abs(Mat3.angleDeg(cart.get(p), cart.get(q), norms[p], norms[q]) - target) < tol;
+            }
+        }
+        return ok;
     }
 
     /**
