@@ -192,6 +192,7 @@ class PoscarTest {
         assertAt(fails(replaceLine(2, "abc")), 2, "scale");
         assertAt(fails(replaceLine(2, "0.0")), 2, "scale");
         assertAt(fails(replaceLine(2, "1.0 -1.0 1.0")), 2, "scale");
+        assertAt(fails(replaceLine(2, "1.0 2.0")), 2, "scale");
         assertAt(fails(replaceLine(4, " 0 3.0")), 4, "lattice vector b");
         assertAt(fails(replaceLine(5, " 0 6.0 0")), 3, "lattice");
         assertAt(fails(replaceLine(6, " Na Xx")), 6, "element symbols");

@@ -239,8 +239,9 @@ public final class Poscar {
             while (count < tok.length && count < 3 && looksNumeric(tok[count])) {
                 count++;
             }
-            if (count == 0) {
-                throw error(next, "scale", "expected a scale factor (or negative volume), found '" + line + "'");
+            if (count == 0 || count == 2) {
+                throw error(next, "scale", "expected one scale factor (negative: the volume) or three positive ones, "
+                        + "found '" + line + "'");
             }
             if (count == 3) {
                 double[] s = numbers(line, 3, "scale");
