@@ -20,6 +20,15 @@ public record JobProblem(OptionalInt line, OptionalInt column, String where, Str
         Objects.requireNonNull(problem, "problem");
     }
 
+    /**
+     * A problem of a part of a job, located at the line where that part starts in the job file (if it was loaded).
+     *
+     * @param key the attribute or child at fault, or null for the object as a whole
+     */
+    public static JobProblem of(ModelObject o, String key, String problem) {
+        return at(o, key, problem);
+    }
+
     /** A problem found by validation of a loaded object (line of its start tag, no column). */
     static JobProblem at(ModelObject o, String key, String problem) {
         return new JobProblem(o.line(), OptionalInt.empty(), key == null ? o.path() : o.path() + "/" + key, problem);

@@ -1,0 +1,44 @@
+package org.activestructopt.refinement;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.activestructopt.api.SimulationException;
+import org.activestructopt.api.SpectrumJacobian;
+import org.activestructopt.spectra.Spectrum;
+import org.activestructopt.structure.Structure;
+
+/**
+ * The outcome of simulating one structure for every term of an {@link ObjectiveFunction}: the spectra, the loss of
+ * each term and their sum, the wall time, and, for a structure-specific simulator failure, the exception instead.
+ *
+ * @param structure the simulated structure
+ * @param spectra   one spectrum per term (empty if failed)
+ * @param losses    one loss per term (empty if failed)
+ * @param loss      the sum of {@code losses}; NaN if failed
+ * @param seconds   wall time of the simulations
+ * @param failure   the structure-specific failure, if the simulation failed
+ * @param jacobians one Jacobian per term when asked for (empty otherwise and on failure)
+ */
+public record Evaluation(Structure structure, List<Spectrum> spectra, double[] losses, double loss, double seconds,
+        Optional<SimulationException> failure, List<SpectrumJacobian> jacobians) {
+
+    public Evaluation {
+        Objects.requireNonNull(structure, "structure");
+        spectra = List.copyOf(spectra);
+        losses = losses.clone();
+        Objects.requireNonNull(failure, "failure");
+        jacobians = List.copyOf(jacobians);
+    }
+
+    /** @return whether the simulation failed (no spectra, loss NaN) */
+    public boolean isFailed() {
+        return failure.isPresent();
+    }
+
+    @Override
+    public double[] losses() {
+        return losses.clone();
+    }
+}

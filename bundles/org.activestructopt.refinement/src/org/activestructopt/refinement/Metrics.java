@@ -1,0 +1,90 @@
+package org.activestructopt.refinement;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.activestructopt.refinement.model.Results;
+import org.activestructopt.structure.Structure;
+import org.activestructopt.structure.match.MatchResult;
+import org.activestructopt.structure.match.StructureMatcher;
+
+/**
+ * Figures of merit for comparing refinement methods on benchmark problems: the best loss seen after n simulations
+ * (the cumulative minimum of the loss history), its median over problems, and whether the best structure matches the
+ * true one.
+ */
+public final class Metrics {
+
+    private Metrics() {
+    }
+
+    /**
+     * @param losses the loss of each simulation in order, NaN for failures
+     * @return element n is the lowest loss among simulations 0..n (NaN until the first success)
+     */
+    public static double[] bestSoFar(double[] losses) {
+        double[] out = new double[losses.length];
+        double best = Double.NaN;
+        for (int i = 0; i < losses.length; i++) {
+            if (!Double.isNaN(losses[i]) && (Double.isNaN(best) || losses[i] < best)) {
+                best = losses[i];
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    /** @return {@link #bestSoFar(double[])} of a run's {@link Results#lossHistory()} */
+    public static double[] bestSoFar(Results results) {
+        return bestSoFar(results.lossHistory());
+    }
+
+    /**
+     * The median over problems of the best loss after n simulations, for n = 1..length (a curve that is shorter than
+     * the longest is extended with its last value, as a finished run keeps its best).
+     *
+     * @param curves one {@link #bestSoFar} curve per problem, none empty
+     * @return element n-1 is the median after n simulations; NaN values (no success yet) count as +infinity
+     */
+    public static double[] medianCurve(List<double[]> curves) {
+        Objects.requireNonNull(curves, "curves");
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no curves to take the median of");
+        }
+        int length = curves.stream().mapToInt(c -> c.length).max().orElse(0);
+        double[] out = new double[length];
+        double[] column = new double[curves.size()];
+        for (int n = 0; n < length; n++) {
+            for (int p = 0; p < curves.size(); p++) {
+                double[] c = curves.get(p);
+                if (c.length == 0) {
+                    throw new IllegalArgumentException("curve " + p + " is empty");
+                }
+                double v = c[Math.min(n, c.length - 1)];
+                column[p] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+            }
+            out[n] = median(column);
+        }
+        return out;
+    }
+
+    /** @return the median of the values (mean of the middle two for an even count) */
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+    }
+
+    /**
+     * @return whether {@code candidate} is the {@code reference} structure by pymatgen's criteria
+     *         ({@link StructureMatcher#defaults()}), with the RMS displacement when it is
+     */
+    public static MatchResult match(Structure candidate, Structure reference) {
+        return StructureMatcher.defaults().match(candidate, reference);
+    }
+}
