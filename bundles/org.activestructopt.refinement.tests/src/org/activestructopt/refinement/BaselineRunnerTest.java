@@ -128,6 +128,21 @@ class BaselineRunnerTest {
     }
 
     @Test
+    void startAndReferenceAreReadFromStructureFiles() throws Exception {
+        Job job = job(Method.LEAST_SQUARES, 40);
+        org.activestructopt.structure.io.StructureFiles.write(start, dir.resolve("start.vasp"));
+        org.activestructopt.structure.io.StructureFiles.write(truth, dir.resolve("truth.cif"));
+        job.start().setFile("start.vasp");
+        job.referenceOrCreate().setFile("truth.cif");
+        job.save();
+        RefinementProblem p = RefinementProblem.fromJob(Job.load(dir.resolve("job.xmi")), registry);
+        assertTrue(p.start().approxEquals(start, 1e-6), p.start().toString());
+        assertTrue(Metrics.match(p.reference().orElseThrow(), truth).matches());
+        Results r = BaselineRunner.run(job, registry, null);
+        assertTrue(r.best().orElseThrow().loss() < 0.5 * r.candidate(0).loss(), "least squares from the file's start");
+    }
+
+    @Test
     void missingTargetFileIsNamed() throws Exception {
         Job job = job(Method.RANDOM, 10);
         job.objectives().get(0).target().setFile("missing.dat");

@@ -221,6 +221,12 @@ class JobModelTest {
         job.addObjective("pdf", "g.dat");
         job.saveAs(file);
         assertTrue(Files.readString(file).startsWith("<?xml"));
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            job.save();
+            assertTrue(Files.getPosixFilePermissions(file).contains(
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "a save keeps the file readable");
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.Objects;
 public class JobFormatException extends Exception {
 
     private static final long serialVersionUID = 1L;
+    /** Problems listed in the message; all are in {@link #problems()}. */
+    private static final int SHOWN = 20;
 
     private final transient Path file;
     private final List<JobProblem> problems;
@@ -42,8 +44,12 @@ public class JobFormatException extends Exception {
             return name + ", " + problems.get(0);
         }
         StringBuilder sb = new StringBuilder(name).append(": ").append(problems.size()).append(" problems");
-        for (JobProblem p : problems) {
+        for (JobProblem p : problems.subList(0, Math.min(problems.size(), SHOWN))) {
             sb.append(System.lineSeparator()).append("  ").append(p);
+        }
+        if (problems.size() > SHOWN) {
+            sb.append(System.lineSeparator()).append("  ... and ").append(problems.size() - SHOWN)
+                    .append(" more (see problems())");
         }
         return sb.toString();
     }
