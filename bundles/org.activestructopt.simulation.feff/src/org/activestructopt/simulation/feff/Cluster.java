@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -153,7 +154,7 @@ public final class Cluster {
      * @return the two atoms (indices into {@link #atoms()}) that are closest to each other, and their distance; empty
      *         if the cluster has a single atom. O(n<sup>2</sup>), a few milliseconds for FEFF-sized clusters.
      */
-    public java.util.Optional<ClosePair> closestPair() {
+    public Optional<ClosePair> closestPair() {
         ClosePair best = null;
         for (int i = 0; i < atoms.size(); i++) {
             Atom a = atoms.get(i);
@@ -168,7 +169,7 @@ public final class Cluster {
                 }
             }
         }
-        return java.util.Optional.ofNullable(best);
+        return Optional.ofNullable(best);
     }
 
     /**

@@ -37,7 +37,8 @@ public record FeffInput(FeffCards cards, Cluster cluster, FeffVersion version) {
         if (!version.hasFullMultipleScattering()
                 && (cards.fms().isPresent() || cards.xanesKmax().isPresent() || !cards.corehole().isEmpty())) {
             throw new IllegalArgumentException("FEFF " + version.word() + " has no full multiple scattering: it "
-                    + "ignores the FMS and XANES cards and rejects COREHOLE; configure a FEFF 9/10 executable for them");
+                    + "ignores the FMS and XANES cards and rejects COREHOLE; configure a FEFF 9/10 executable for "
+                    + "them");
         }
         if (cluster.size() > version.maxAtoms()) {
             throw new IllegalArgumentException("the cluster of radius " + cluster.radius() + " A around site "

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -60,8 +61,8 @@ public final class FeffRunner {
     private static final long REAP_MILLIS = 5000;
 
     private static final Pattern ERROR_LINE = Pattern.compile(
-            "(?i).*(error|fatal|unrecogni[sz]ed|failed|missing|not available|ignoring|too many|cannot|could not|stop|abort|"
-                    + "invalid|segmentation|traceback).*");
+            "(?i).*(error|fatal|unrecogni[sz]ed|failed|missing|not available|ignoring|too many|cannot|could not|"
+                    + "stop|abort|invalid|segmentation|traceback).*");
     private static final Pattern MODULE_HEADER = Pattern.compile("#=\\s*Feff85l\\s+(\\w+)\\s+module.*");
 
     private final FeffExecutable executable;
@@ -76,7 +77,10 @@ public final class FeffRunner {
         this.scratch = scratch;
     }
 
-    /** @return a runner of {@code executable} with the default time limit, deleting its directories in java.io.tmpdir */
+    /**
+     * @return a runner of {@code executable} with the default time limit, deleting its run directories, which it
+     *         creates in java.io.tmpdir
+     */
     public static FeffRunner of(FeffExecutable executable) {
         return new FeffRunner(Objects.requireNonNull(executable, "executable"), DEFAULT_TIMEOUT, false, null);
     }
@@ -122,8 +126,9 @@ public final class FeffRunner {
      *
      * @param required the outputs that must exist; each is parsed
      * @param monitor  checked for cancellation every 50 ms; may be {@code null}
-     * @throws SimulationException {@link Reason#CANCELLED} (also when the thread is interrupted), {@link Reason#TIMEOUT},
-     *                             {@link Reason#ENVIRONMENT} if the scratch directory or the process cannot be
+     * @throws SimulationException {@link Reason#CANCELLED} (also when the thread is interrupted),
+     *                             {@link Reason#TIMEOUT}, {@link Reason#ENVIRONMENT} if the scratch directory or the
+     *                             process cannot be
      *                             created, {@link Reason#EXTERNAL_FAILURE} if FEFF exits with a non-zero status or a
      *                             required output is missing or unreadable (with FEFF's error text), or
      *                             {@link Reason#NUMERICAL} if an output holds NaN
@@ -278,7 +283,7 @@ public final class FeffRunner {
         String module = null;
         for (int i = 0; i < lines.length && picked.size() < 12; i++) {
             String line = lines[i].strip();
-            java.util.regex.Matcher m = MODULE_HEADER.matcher(line);
+            Matcher m = MODULE_HEADER.matcher(line);
             if (m.matches()) {
                 module = m.group(1);
                 continue;

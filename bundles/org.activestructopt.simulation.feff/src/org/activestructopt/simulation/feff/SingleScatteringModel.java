@@ -181,9 +181,9 @@ public final class SingleScatteringModel {
     private Table nearest(Element scatterer, double r, int site) {
         List<Table> l = byScatterer.get(scatterer);
         if (l == null) {
-            throw new IllegalArgumentException("no reference FEFF path for " + scatterer.symbol() + " neighbours of the "
-                    + absorber.symbol() + " absorber at site " + site + " (reference scatterers: " + scatterers()
-                    + ")");
+            throw new IllegalArgumentException("no reference FEFF path for " + scatterer.symbol()
+                    + " neighbours of the " + absorber.symbol() + " absorber at site " + site
+                    + " (reference scatterers: " + scatterers() + ")");
         }
         Table best = l.get(0);
         for (Table t : l) {

@@ -2,6 +2,8 @@ package org.activestructopt.simulation.feff.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +53,7 @@ public final class ColumnText {
             if (m.matches()) {
                 return Double.parseDouble(m.group(1) + "E" + m.group(2));
             }
-            String lower = t.toLowerCase(java.util.Locale.ROOT);
+            String lower = t.toLowerCase(Locale.ROOT);
             if (lower.equals("nan") || lower.equals("+nan") || lower.equals("-nan")) {
                 return Double.NaN;
             }
@@ -92,9 +94,9 @@ public final class ColumnText {
             if (width < 0) {
                 width = row.length;
                 if (width < minColumns) {
-                    throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + (n + 1) + ": expected at least "
-                            + minColumns + " columns (" + String.join(", ", names) + "), found " + width + ": '" + line
-                            + "'");
+                    throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + (n + 1)
+                            + ": expected at least " + minColumns + " columns (" + String.join(", ", names)
+                            + "), found " + width + ": '" + line + "'");
                 }
             } else if (row.length != width) {
                 throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + (n + 1) + ": " + row.length
@@ -106,7 +108,8 @@ public final class ColumnText {
         if (rows.isEmpty()) {
             throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " holds no data lines");
         }
-        return new Table(List.copyOf(comments), List.copyOf(rows), lines.stream().mapToInt(Integer::intValue).toArray());
+        return new Table(List.copyOf(comments), List.copyOf(rows),
+                lines.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -114,7 +117,8 @@ public final class ColumnText {
      *
      * @throws SimulationException naming the file, line and column of a non-numeric or non-finite token
      */
-    public static double[] numbers(String line, String source, int lineNumber, String... names) throws SimulationException {
+    public static double[] numbers(String line, String source, int lineNumber, String... names)
+            throws SimulationException {
         String[] tokens = line.strip().split("\\s+");
         double[] row = new double[tokens.length];
         for (int c = 0; c < tokens.length; c++) {
@@ -122,12 +126,12 @@ public final class ColumnText {
             try {
                 row[c] = parseNumber(tokens[c]);
             } catch (NumberFormatException e) {
-                throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + lineNumber + ", " + column + ": "
-                        + e.getMessage() + " in '" + line.strip() + "'");
+                throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + lineNumber + ", "
+                        + column + ": " + e.getMessage() + " in '" + line.strip() + "'");
             }
             if (!Double.isFinite(row[c])) {
-                throw new SimulationException(Reason.NUMERICAL, source + " line " + lineNumber + ", " + column + ": FEFF wrote "
-                        + tokens[c] + " in '" + line.strip() + "'");
+                throw new SimulationException(Reason.NUMERICAL, source + " line " + lineNumber + ", " + column
+                        + ": FEFF wrote " + tokens[c] + " in '" + line.strip() + "'");
             }
         }
         return row;
@@ -142,25 +146,25 @@ public final class ColumnText {
             throws SimulationException {
         for (int i = 1; i < x.length; i++) {
             if (!(x[i] > x[i - 1])) {
-                throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + lineNumbers[i] + ": " + name + " = "
-                        + x[i] + " does not increase (previous line: " + x[i - 1] + ")");
+                throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + lineNumbers[i] + ": "
+                        + name + " = " + x[i] + " does not increase (previous line: " + x[i - 1] + ")");
             }
         }
     }
 
     /** @return the value after {@code key} in comment lines such as {@code Mu=-3.733E+00 kf=1.821E+00}, if present */
-    public static java.util.OptionalDouble headerValue(List<String> comments, String key) {
+    public static OptionalDouble headerValue(List<String> comments, String key) {
         Pattern p = Pattern.compile("(?:^|\\s)" + Pattern.quote(key) + "\\s*=?\\s*([-+0-9.EeDd]+)");
         for (String c : comments) {
             Matcher m = p.matcher(c);
             if (m.find()) {
                 try {
-                    return java.util.OptionalDouble.of(parseNumber(m.group(1)));
+                    return OptionalDouble.of(parseNumber(m.group(1)));
                 } catch (NumberFormatException e) {
-                    return java.util.OptionalDouble.empty();
+                    return OptionalDouble.empty();
                 }
             }
         }
-        return java.util.OptionalDouble.empty();
+        return OptionalDouble.empty();
     }
 }

@@ -8,6 +8,7 @@ import static org.activestructopt.simulation.feff.FeffSettings.RADIUS;
 import static org.activestructopt.simulation.feff.FeffSettings.RPATH;
 import static org.activestructopt.simulation.feff.FeffSettings.S02;
 import static org.activestructopt.simulation.feff.FeffSettings.SIG2;
+import static org.activestructopt.simulation.feff.FeffSettings.SS_MS;
 import static org.activestructopt.simulation.feff.FeffSettings.SS_SIGMA2;
 import static org.activestructopt.simulation.feff.FeffSettings.TIMEOUT;
 import static org.activestructopt.simulation.feff.FeffSettings.WORKDIR;
@@ -32,11 +33,13 @@ import org.activestructopt.api.SimulationException.Reason;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorDescriptor;
 import org.activestructopt.simulation.feff.AbsorberSites;
+import org.activestructopt.simulation.feff.ChiDat;
 import org.activestructopt.simulation.feff.Cluster;
 import org.activestructopt.simulation.feff.FeffCards;
 import org.activestructopt.simulation.feff.FeffRun;
 import org.activestructopt.simulation.feff.FeffRunner;
 import org.activestructopt.simulation.feff.SingleScatteringModel;
+import org.activestructopt.simulation.feff.SingleScatteringModel.DebyeWaller;
 import org.activestructopt.spectra.Grid;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumKind;
@@ -48,15 +51,20 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code simulator.name=exafs-ss}: a fast approximation of {@link ExafsSimulator} for refinements that visit many
- * structures close to a starting one. FEFF runs once per reference (single-scattering paths only, NLEG 2, no
- * importance cut, one run per group of distinct absorbers); afterwards each structure costs only the
- * {@link SingleScatteringModel} sum over the neighbours of every absorbing site, with its own distances and a
- * correlated-Debye (or fixed, {@code ss.sigma2}) Debye-Waller factor. Multiple scattering is left out.
+ * structures close to a starting one.
  * <p>
- * The reference is the first structure simulated with a given list of site species and the same FEFF settings
- * (edge, radius, rpath, potentials, executable); it is kept for the life of the service (at most
- * {@value #MAX_REFERENCES} references, least recently used dropped first). Site i of a later structure uses the
- * phases of site i of the reference, so the sites must correspond (as for perturbed copies of one cell).
+ * FEFF runs once on a reference structure (one run per group of distinct absorbers, with the job's path expansion and
+ * {@code PRINT ... 3}). Afterwards a structure costs milliseconds: for every absorbing site, the
+ * {@link SingleScatteringModel} sums the single-scattering paths of the site's neighbours at their own distances, with
+ * the amplitudes and phases of the reference's paths and a correlated-Debye (or fixed, {@code ss.sigma2})
+ * Debye-Waller factor. With {@code ss.ms} (default) the reference's multiple-scattering remainder (its FEFF chi.dat
+ * minus its own single-scattering sum, with FEFF's Debye-Waller factors) is added unchanged, so the reference itself
+ * is reproduced exactly and only the change of multiple scattering with the structure is neglected.
+ * <p>
+ * The reference is the first structure simulated with a given list of site species and the same FEFF settings; it is
+ * kept for the life of the service (at most {@value #MAX_REFERENCES} references, least recently used dropped first).
+ * Site i of a later structure uses the paths of site i of the reference, so the sites must correspond (as for
+ * perturbed copies of one cell).
  */
 @Component(service = Simulator.class, property = Simulator.NAME_PROPERTY + "=exafs-ss")
 public final class SingleScatteringSimulator extends FeffSimulatorBase {
@@ -68,27 +76,30 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
     static final int MAX_REFERENCES = 8;
 
     private static final SettingsSchema SCHEMA = SettingsSchema.of(NAME, concat(CLUSTER_SETTINGS, List.of(KWEIGHT),
-            List.of(RPATH), POTENTIAL_SETTINGS, DEBYE_SETTINGS, List.of(SS_SIGMA2), RUN_SETTINGS));
+            PATH_SETTINGS, POTENTIAL_SETTINGS, DEBYE_SETTINGS, List.of(SS_SIGMA2, SS_MS), RUN_SETTINGS));
 
-    /** Settings applied after FEFF, which therefore do not change the reference. */
-    private static final Set<Setting<?>> POST_FEFF = Set.of(KWEIGHT, S02, DEBYE_TEMPERATURE, DEBYE_THETA, SIG2,
-            SS_SIGMA2, TIMEOUT, KEEP, WORKDIR);
+    /** Settings used only after FEFF has run, which therefore do not change the reference. */
+    private static final Set<Setting<?>> POST_FEFF = Set.of(KWEIGHT, S02, SS_SIGMA2, SS_MS, TIMEOUT, KEEP, WORKDIR);
 
     private static final SimulatorDescriptor DESCRIPTOR = new SimulatorDescriptor(NAME,
-            "approximate EXAFS k^w chi(k): single scattering only, with FEFF amplitudes and phases computed once on "
-                    + "the first structure simulated (the reference) and each structure's own distances",
+            "approximate EXAFS k^w chi(k): single scattering at each structure's own distances with FEFF amplitudes "
+                    + "and phases of the first structure simulated (the reference), plus the reference's multiple "
+                    + "scattering; milliseconds per structure after one FEFF run",
             SpectrumKind.EXAFS, Grid.uniform(3, 12, 0.05), CostClass.CHEAP, SCHEMA);
 
-    /** What a reference run produced: one model per absorbing site of the reference structure. */
-    private record Reference(Element absorber, Map<Integer, SingleScatteringModel> bySite) {
+    /**
+     * What a reference run produced for one group of absorbers: the single-scattering model and the
+     * multiple-scattering remainder chi.dat - single-scattering sum on chi.dat's k grid.
+     */
+    private record Site(SingleScatteringModel model, double[] k, double[] remainder) {
     }
 
-    private final Map<Map<String, String>, CompletableFuture<Reference>> references = new LinkedHashMap<>(16, 0.75f,
-            true) {
+    private final Map<Map<String, String>, CompletableFuture<Map<Integer, Site>>> references = new LinkedHashMap<>(
+            16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Map<String, String>, CompletableFuture<Reference>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Map<String, String>, CompletableFuture<Map<Integer, Site>>> e) {
             return size() > MAX_REFERENCES;
         }
     };
@@ -107,16 +118,10 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
                     + " 1/A; EXAFS needs k >= 0");
         }
         Element absorber = absorber(structure, settings);
-        Reference ref = reference(structure, settings, absorber, monitor);
-        SingleScatteringModel.DebyeWaller model = settings.find(SS_SIGMA2)
-                .map(SingleScatteringModel.DebyeWaller::fixed)
-                .orElseGet(() -> settings.get(DEBYE_THETA) > 0
-                        ? SingleScatteringModel.DebyeWaller.correlatedDebye(settings.get(DEBYE_TEMPERATURE),
-                                settings.get(DEBYE_THETA))
-                        : SingleScatteringModel.DebyeWaller.fixed(0));
-        double sig2 = settings.get(SIG2);
-        SingleScatteringModel.DebyeWaller dw = sig2 == 0 ? model
-                : (p, a, s, r) -> model.sigma2(p, a, s, r) + sig2;
+        Map<Integer, Site> reference = reference(structure, settings, absorber, monitor);
+        DebyeWaller dw = settings.find(SS_SIGMA2).map(DebyeWaller::fixed).orElseGet(() -> feffDebyeWaller(settings));
+        boolean ms = settings.get(SS_MS);
+        double s02 = settings.get(S02);
         double rmax = settings.find(RPATH).orElse(settings.get(RADIUS));
         double[] k = grid.values();
         double[] chi = new double[k.length];
@@ -126,24 +131,25 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
                 continue;
             }
             SimulationException.checkCancelled(monitor);
-            SingleScatteringModel m = ref.bySite().get(site);
-            if (m == null) {
+            Site ref = reference.get(site);
+            if (ref == null) {
                 throw new SimulationException(Reason.INVALID_STRUCTURE, "site " + site + " is a " + absorber.symbol()
                         + " absorber here but not in the exafs-ss reference structure");
             }
-            if (k[k.length - 1] > m.kmax()) {
+            if (k[k.length - 1] > ref.model().kmax()) {
                 throw new SimulationException(Reason.INVALID_REQUEST, "the k grid ends at " + k[k.length - 1]
-                        + " 1/A, beyond the reference paths' " + m.kmax());
+                        + " 1/A, beyond the reference paths' " + ref.model().kmax());
             }
-            Cluster c = Cluster.cut(structure, site, rmax);
             double[] part;
             try {
-                part = m.chi(c, k, rmax, settings.get(S02), dw);
+                part = ref.model().chi(Cluster.cut(structure, site, rmax), k, rmax, s02, dw);
             } catch (IllegalArgumentException e) {
                 throw new SimulationException(Reason.INVALID_STRUCTURE, e.getMessage(), e);
             }
+            double[] remainder = ms ? interpolate(ref.k(), ref.remainder(), grid, 0, "the reference chi.dat")
+                    : new double[k.length];
             for (int i = 0; i < k.length; i++) {
-                chi[i] += part[i];
+                chi[i] += part[i] + s02 * remainder[i];
             }
             n++;
         }
@@ -154,13 +160,23 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
             }
         }
         Spectrum raw = Spectrum.of(SpectrumKind.EXAFS, k, chi);
-        return Exafs.kWeight(raw, settings.get(KWEIGHT)).withName("FEFF single scattering " + absorber.symbol() + " "
-                + structure.reducedFormula());
+        return Exafs.kWeight(raw, settings.get(KWEIGHT))
+                .withName("FEFF single scattering " + absorber.symbol() + " " + structure.reducedFormula());
+    }
+
+    /** sigma^2 as FEFF computes it for single-scattering paths from the DEBYE and SIG2 cards. */
+    private static DebyeWaller feffDebyeWaller(Settings settings) {
+        double sig2 = settings.get(SIG2);
+        if (settings.get(DEBYE_THETA) <= 0) {
+            return DebyeWaller.fixed(sig2);
+        }
+        DebyeWaller debye = DebyeWaller.correlatedDebye(settings.get(DEBYE_TEMPERATURE), settings.get(DEBYE_THETA));
+        return sig2 == 0 ? debye : (p, a, s, r) -> debye.sigma2(p, a, s, r) + sig2;
     }
 
     /** The reference for this structure's species and FEFF settings, computed by the first caller. */
-    private Reference reference(Structure structure, Settings settings, Element absorber, IProgressMonitor monitor)
-            throws SimulationException {
+    private Map<Integer, Site> reference(Structure structure, Settings settings, Element absorber,
+            IProgressMonitor monitor) throws SimulationException {
         Map<String, String> key = new HashMap<>();
         settings.effectiveValues().forEach((name, value) -> {
             if (POST_FEFF.stream().noneMatch(s -> s.name().equals(name))) {
@@ -169,7 +185,7 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
         });
         key.put("(absorber)", absorber.symbol());
         key.put("(species)", structure.species().toString());
-        CompletableFuture<Reference> future;
+        CompletableFuture<Map<Integer, Site>> future;
         boolean mine = false;
         synchronized (references) {
             future = references.get(key);
@@ -209,28 +225,39 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
         }
     }
 
-    private static Reference compute(Structure structure, Settings settings, Element absorber,
+    private static Map<Integer, Site> compute(Structure structure, Settings settings, Element absorber,
             IProgressMonitor monitor) throws SimulationException {
         FeffRunner runner = runner(settings);
-        FeffCards cards = cards(settings, absorber, structure).title(structure.reducedFormula() + " "
-                + absorber.symbol() + " exafs-ss reference").nleg(2).criteria(0, 0).debye(0, 0).sig2(0).s02(1)
+        FeffCards cards = cards(settings, absorber, structure)
+                .title(structure.reducedFormula() + " " + absorber.symbol() + " exafs-ss reference").s02(1)
                 .pathFiles(true).build();
+        double rmax = cards.rpath();
         Plan plan = plan(structure, settings, cards, runner, absorber, mode(settings), settings.get(RADIUS));
-        List<FeffRun> runs = run(plan, EnumSet.of(FeffRunner.Output.PATHS), monitor,
-                "FEFF " + absorber.symbol() + " single-scattering reference");
-        Map<Integer, SingleScatteringModel> bySite = new HashMap<>();
+        List<FeffRun> runs = run(plan, EnumSet.of(FeffRunner.Output.CHI, FeffRunner.Output.PATHS), monitor,
+                "FEFF " + absorber.symbol() + " exafs-ss reference");
+        DebyeWaller feff = feffDebyeWaller(settings);
+        Map<Integer, Site> bySite = new HashMap<>();
         for (int g = 0; g < runs.size(); g++) {
-            SingleScatteringModel m;
+            AbsorberSites.Group group = plan.groups().get(g);
+            ChiDat chi = runs.get(g).chi().orElseThrow();
+            Site site;
             try {
-                m = SingleScatteringModel.of(runs.get(g).paths());
+                SingleScatteringModel m = SingleScatteringModel.of(runs.get(g).paths());
+                double[] k = chi.k();
+                double[] single = m.chi(group.cluster(), k, rmax, 1, feff);
+                double[] remainder = chi.chi();
+                for (int i = 0; i < k.length; i++) {
+                    remainder[i] -= single[i];
+                }
+                site = new Site(m, k, remainder);
             } catch (IllegalArgumentException e) {
                 throw new SimulationException(Reason.EXTERNAL_FAILURE, "FEFF reference run for site "
-                        + plan.groups().get(g).representative() + ": " + e.getMessage(), e);
+                        + group.representative() + ": " + e.getMessage(), e);
             }
-            for (int site : plan.groups().get(g).sites()) {
-                bySite.put(site, m);
+            for (int s : group.sites()) {
+                bySite.put(s, site);
             }
         }
-        return new Reference(absorber, Map.copyOf(bySite));
+        return Map.copyOf(bySite);
     }
 }

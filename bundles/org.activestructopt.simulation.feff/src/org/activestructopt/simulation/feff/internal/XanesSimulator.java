@@ -75,7 +75,8 @@ public final class XanesSimulator extends FeffSimulatorBase {
         FeffCards.Builder b = cards(settings, absorber, structure)
                 .exafsKmax(Math.max(FeffCards.DEFAULT_EXAFS_KMAX, Math.ceil(kTop)));
         if (runner.executable().version().hasFullMultipleScattering()) {
-            b.xanesKmax(OptionalDouble.of(Math.max(4, Math.ceil(kTop * 10) / 10))).fms(OptionalDouble.of(settings.get(FMS)))
+            b.xanesKmax(OptionalDouble.of(Math.max(4, Math.ceil(kTop * 10) / 10)))
+                    .fms(OptionalDouble.of(settings.get(FMS)))
                     .corehole(settings.get(COREHOLE));
         }
         FeffCards cards = b.build();
