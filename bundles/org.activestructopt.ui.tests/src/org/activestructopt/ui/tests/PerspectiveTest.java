@@ -1,0 +1,54 @@
+package org.activestructopt.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.activestructopt.ui.AsoUi;
+import org.activestructopt.ui.internal.spectra.SpectraView;
+import org.activestructopt.ui.internal.structure.StructureView;
+import org.eclipse.core.commands.Command;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.junit.jupiter.api.Test;
+
+class PerspectiveTest {
+
+    @Test
+    void refinementPerspectiveShowsSpectraAndStructureViewsSideBySide() throws Exception {
+        IWorkbenchPage page = Ui.refinementPage();
+        assertEquals(AsoUi.PERSPECTIVE_ID, page.getPerspective().getId());
+        assertEquals("Structure Refinement", page.getPerspective().getLabel());
+        Set<String> ids = Arrays.stream(page.getViewReferences()).map(IViewReference::getId)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(AsoUi.SPECTRA_VIEW_ID, AsoUi.STRUCTURE_VIEW_ID), ids);
+        SpectraView spectra = assertInstanceOf(SpectraView.class, page.findView(AsoUi.SPECTRA_VIEW_ID));
+        StructureView structure = assertInstanceOf(StructureView.class, page.findView(AsoUi.STRUCTURE_VIEW_ID));
+        assertTrue(page.isPartVisible(spectra) && page.isPartVisible(structure), "both views visible");
+        var left = spectra.chart().getDisplay().map(spectra.chart(), null, 0, 0);
+        var right = structure.canvas().getDisplay().map(structure.canvas(), null, 0, 0);
+        assertTrue(left.x < right.x, "spectra left of structure: " + left + " vs " + right);
+        Ui.screenshot(page.getWorkbenchWindow().getShell(), "perspective");
+    }
+
+    @Test
+    void commandsAreDefinedWithHandlers() throws Exception {
+        ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
+        for (String id : new String[] {"org.activestructopt.ui.openNexusTarget", "org.activestructopt.ui.openCif",
+            "org.activestructopt.ui.exportPlotPng", "org.activestructopt.ui.exportPlotCsv",
+            "org.activestructopt.ui.resetZoom"}) {
+            Command c = commands.getCommand(id);
+            assertTrue(c.isDefined(), id);
+            assertNotNull(c.getHandler(), id + " has a handler");
+        }
+        assertEquals("Open NeXus Target...", commands.getCommand("org.activestructopt.ui.openNexusTarget").getName()
+                .toString());
+    }
+}

@@ -1,0 +1,207 @@
+package org.activestructopt.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.activestructopt.spectra.nexus.NexusSpectra;
+import org.activestructopt.spectra.nexus.SpectrumRef;
+import org.activestructopt.ui.AsoUi;
+import org.activestructopt.ui.internal.spectra.Curve;
+import org.activestructopt.ui.internal.spectra.PlotSpace;
+import org.activestructopt.ui.internal.spectra.SpectraView;
+import org.activestructopt.ui.internal.spectra.SpectrumChooserDialog;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swtchart.ISeries;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpectraViewTest {
+
+    private static final Path SEVERAL = Path.of("data", "several.nxs");
+
+    private SpectraView view;
+    private Ui.RecordingReporter reporter;
+    private final List<List<String>> offered = new ArrayList<>();
+
+    @BeforeEach
+    void openView() throws Exception {
+        view = (SpectraView) Ui.refinementPage().showView(AsoUi.SPECTRA_VIEW_ID);
+        for (Curve c : Curve.values()) {
+            view.clearCurve(c);
+        }
+        view.setSpace(PlotSpace.K);
+        view.setKWeight(2);
+        reporter = new Ui.RecordingReporter();
+        view.setProblemReporter(reporter);
+    }
+
+    /** Loads a signal of several.nxs as the target, choosing it as a user would in the dialog. */
+    private void loadTarget(Path file, String signal) {
+        view.setChooser((shell, f, refs) -> {
+            offered.add(refs.stream().map(SpectrumRef::signalPath).toList());
+            return refs.stream().filter(r -> r.signalPath().equals(signal)).findFirst();
+        });
+        view.openNexusTarget(file);
+        Ui.settle();
+    }
+
+    private ISeries<?> target() {
+        ISeries<?> s = view.chart().getSeriesSet().getSeries(Curve.TARGET.label());
+        assertNotNull(s, "target series plotted");
+        return s;
+    }
+
+    @Test
+    void exafsTargetIsPlottedAsReadByH5pyWithKWeightAndUnits() throws Exception {
+        loadTarget(SEVERAL, "/exafs/chik/chi");
+        assertEquals(List.of(Reference.nexusSignals("several.nxs")), offered, "every 1-D signal offered once");
+        assertTrue(reporter.statuses.isEmpty(), () -> "no error: " + reporter.statuses);
+        Reference.Curve ref = Reference.nexus("several.nxs", "/exafs/chik/chi");
+
+        view.setKWeight(0);
+        assertArrayEquals(ref.x(), target().getXSeries(), 0);
+        assertArrayEquals(ref.y(), target().getYSeries(), 0);
+        assertEquals("k (Å⁻¹)", view.chart().getAxisSet().getXAxis(0).getTitle().getText());
+
+        view.setKWeight(2);
+        double[] k2chi = new double[ref.x().length];
+        for (int i = 0; i < k2chi.length; i++) {
+            k2chi[i] = ref.x()[i] * ref.x()[i] * ref.y()[i];
+        }
+        assertArrayEquals(k2chi, target().getYSeries(), 1e-12);
+        assertEquals("k²·chi (Å⁻²)", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
+        Ui.screenshot(view.chart().getParent(), "spectra-exafs-k");
+    }
+
+    @Test
+    void rSpacePeaksAtTheSingleShellDistance() throws Exception {
+        loadTarget(SEVERAL, "/exafs/chik/chi");
+        view.setSpace(PlotSpace.R);
+        // The fixture is chi(k) ~ sin(2 * 2.55 k - 1): one shell at 2.55 Å with a constant phase, so |chi(R)|
+        // peaks there (within the FT's R resolution, pi / (2 * 9 Å⁻¹) ~ 0.17 Å).
+        double[] r = target().getXSeries();
+        double[] mag = target().getYSeries();
+        int peak = 0;
+        for (int i = 1; i < mag.length; i++) {
+            if (mag[i] > mag[peak]) {
+                peak = i;
+            }
+        }
+        assertEquals(2.55, r[peak], 0.1, "peak R");
+        assertEquals("R (Å)", view.chart().getAxisSet().getXAxis(0).getTitle().getText());
+        assertEquals("|χ(R)| (Å⁻³)", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
+        Ui.screenshot(view.chart().getParent(), "spectra-exafs-r");
+    }
+
+    @Test
+    void pdfTargetIsPlottedUnchangedWithoutExafsControls() throws Exception {
+        loadTarget(SEVERAL, "/pdf/gr/G");
+        Reference.Curve ref = Reference.nexus("several.nxs", "/pdf/gr/G");
+        assertArrayEquals(ref.x(), target().getXSeries(), 0);
+        assertArrayEquals(ref.y(), target().getYSeries(), 0);
+        assertFalse(view.model().isExafs());
+        assertEquals("r (Å)", view.chart().getAxisSet().getXAxis(0).getTitle().getText());
+        Ui.screenshot(view.chart().getParent(), "spectra-pdf");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not_hdf5.nxs", "truncated_header.nxs", "no_such_file.nxs"})
+    void aBrokenFileIsReportedWithItsReasonAndThePlotSurvives(String name) throws Exception {
+        loadTarget(SEVERAL, "/pdf/gr/G");
+        double[] before = target().getYSeries();
+        view.openNexusTarget(Path.of("data", name));
+        Ui.settle();
+        assertEquals(1, reporter.statuses.size(), () -> "one report: " + reporter.statuses);
+        IStatus s = reporter.statuses.get(0);
+        assertEquals(IStatus.ERROR, s.getSeverity());
+        assertTrue(s.getMessage().contains(name), () -> "names the file: " + s.getMessage());
+        assertFalse(s.getMessage().contains("\tat "), "no stack trace");
+        assertEquals(null, s.getException(), "no exception for the details pane");
+        assertEquals("Cannot open NeXus file", reporter.titles.get(0));
+        assertEquals(s.getMessage(), view.messages().status().getMessage(), "message line shows the reason");
+        assertEquals(IStatus.ERROR, view.messages().status().getSeverity());
+        assertArrayEquals(before, target().getYSeries(), 0, "previous target still plotted");
+        if (name.equals("not_hdf5.nxs")) {
+            Ui.screenshot(view.chart().getParent(), "spectra-error");
+        }
+        loadTarget(SEVERAL, "/exafs/chik/chi");
+        assertEquals(IStatus.INFO, view.messages().status().getSeverity(), "a good file clears the error");
+    }
+
+    @Test
+    void startAndBestCurvesShareTheTargetTransform() {
+        loadTarget(SEVERAL, "/exafs/chik/chi");
+        var best = NexusSpectraSupport.read(SEVERAL, "/exafs/chik/chi_fit");
+        view.setCurve(Curve.BEST, best);
+        view.setSpace(PlotSpace.R);
+        double[] t = target().getYSeries();
+        double[] b = view.chart().getSeriesSet().getSeries(Curve.BEST.label()).getYSeries();
+        assertEquals(t.length, b.length);
+        // chi_fit = 0.95 chi in the fixture, and the transform is linear
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(0.95 * t[i], b[i], 1e-12 + 1e-9 * t[i]);
+        }
+    }
+
+    @Test
+    void csvExportHoldsThePlottedNumbersWithUnits(@TempDir Path tmp) throws Exception {
+        loadTarget(SEVERAL, "/pdf/gr/G");
+        Path csv = tmp.resolve("plot.csv");
+        view.exportCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("curve,r (Å),G", lines.get(0));
+        Reference.Curve ref = Reference.nexus("several.nxs", "/pdf/gr/G");
+        assertEquals(ref.x().length + 1, lines.size());
+        for (int i = 0; i < ref.x().length; i++) {
+            String[] f = lines.get(i + 1).split(",");
+            assertEquals("target", f[0]);
+            assertEquals(ref.x()[i], Double.parseDouble(f[1]), 0);
+            assertEquals(ref.y()[i], Double.parseDouble(f[2]), 0);
+        }
+    }
+
+    @Test
+    void pngExportIsAnImageOfTheChart(@TempDir Path tmp) throws Exception {
+        loadTarget(SEVERAL, "/pdf/gr/G");
+        Path png = tmp.resolve("plot.png");
+        view.exportPng(png);
+        ImageData[] data = new ImageLoader().load(png.toString());
+        assertEquals(view.chart().getSize().x, data[0].width);
+        assertEquals(view.chart().getSize().y, data[0].height);
+        Files.copy(png, Path.of("target", "screenshots", "spectra-export.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void chooserDialogListsTheOneDimensionalSpectra() throws Exception {
+        List<SpectrumRef> refs = NexusSpectra.list(SEVERAL);
+        SpectrumChooserDialog d = new SpectrumChooserDialog(view.getSite().getShell(), SEVERAL, refs);
+        d.setBlockOnOpen(false);
+        d.open();
+        try {
+            assertEquals(Reference.nexusSignals("several.nxs"), d.rows().stream().map(r -> r[0]).toList());
+            assertEquals("120", d.rows().get(0)[1]);
+            Ui.screenshot(d.getShell(), "spectra-chooser");
+            d.select("/pdf/sq/S");
+            Optional<SpectrumRef> chosen = d.selection();
+            d.accept();
+            assertEquals("/pdf/sq/S", chosen.orElseThrow().signalPath());
+        } finally {
+            d.close();
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.activestructopt.ui.internal.spectra;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.activestructopt.spectra.Spectrum;
+import org.activestructopt.spectra.nexus.NexusSpectra;
+import org.activestructopt.spectra.nexus.SpectrumRef;
+import org.activestructopt.ui.internal.BackgroundLoad;
+import org.activestructopt.ui.internal.MessageLine;
+import org.activestructopt.ui.internal.ProblemReporter;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.ISeries.SeriesType;
+import org.eclipse.swtchart.LineStyle;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * Plots the target spectrum and, once a refinement runs, the spectra of the start and best structures, with axis
+ * names and units. EXAFS can be shown in k space (k-weighted chi) or R space (|chi(R)|). Zoom with the mouse (see
+ * {@link ChartZoom}); export as PNG or CSV.
+ */
+public final class SpectraView extends ViewPart {
+
+    private static final RGB[] COLOURS = {new RGB(0, 0, 0), new RGB(120, 120, 120), new RGB(204, 37, 41)};
+
+    private final SpectraPlotModel model = new SpectraPlotModel();
+    private SpectrumChooser chooser = SpectrumChooser.DIALOG;
+    private Composite exafsControls;
+    private Label targetLabel;
+    private Label transformLabel;
+    private Spinner kWeight;
+    private Button kSpace;
+    private Button rSpace;
+    private Chart chart;
+    private MessageLine messages;
+    private Path targetFile;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+        createHeader(parent);
+        chart = new Chart(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(chart);
+        chart.getTitle().setVisible(false);
+        chart.getLegend().setPosition(SWT.BOTTOM);
+        chart.getAxisSet().getXAxis(0).getTitle().setText("x");
+        chart.getAxisSet().getYAxis(0).getTitle().setText("y");
+        chart.getPlotArea().setBackgroundText("Open a NeXus target (toolbar)", null,
+                chart.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        ChartZoom.install(chart);
+        messages = new MessageLine(parent);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(messages.control());
+        messages.info("No target loaded.");
+        refresh();
+    }
+
+    private void createHeader(Composite parent) {
+        Composite header = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        GridLayoutFactory.fillDefaults().numColumns(1).margins(4, 2).applyTo(header);
+        targetLabel = new Label(header, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(targetLabel);
+        exafsControls = new Composite(header, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(exafsControls);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(exafsControls);
+        kSpace = new Button(exafsControls, SWT.RADIO);
+        kSpace.setText("k space");
+        kSpace.setSelection(true);
+        rSpace = new Button(exafsControls, SWT.RADIO);
+        rSpace.setText("R space");
+        kSpace.addListener(SWT.Selection, e -> {
+            if (kSpace.getSelection()) {
+                setSpace(PlotSpace.K);
+            }
+        });
+        rSpace.addListener(SWT.Selection, e -> {
+            if (rSpace.getSelection()) {
+                setSpace(PlotSpace.R);
+            }
+        });
+        new Label(exafsControls, SWT.NONE).setText("  k-weight");
+        kWeight = new Spinner(exafsControls, SWT.BORDER);
+        kWeight.setValues(SpectraPlotModel.DEFAULT_K_WEIGHT, 0, 3, 0, 1, 1);
+        kWeight.addListener(SWT.Selection, e -> setKWeight(kWeight.getSelection()));
+        transformLabel = new Label(exafsControls, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(12, 0)
+                .applyTo(transformLabel);
+    }
+
+    @Override
+    public void setFocus() {
+        chart.setFocus();
+    }
+
+    /** @return the plot content */
+    public SpectraPlotModel model() {
+        return model;
+    }
+
+    /** @return the chart (for exports and tests) */
+    public Chart chart() {
+        return chart;
+    }
+
+    /** @return the message line under the plot */
+    public MessageLine messages() {
+        return messages;
+    }
+
+    /** Replaces the dialog that picks one spectrum of a multi-spectrum file (tests pick without a dialog). */
+    public void setChooser(SpectrumChooser chooser) {
+        this.chooser = Objects.requireNonNull(chooser, "chooser");
+    }
+
+    /** Replaces the error dialog (tests observe the reports). */
+    public void setProblemReporter(ProblemReporter reporter) {
+        messages.setReporter(reporter);
+    }
+
+    /**
+     * Reads the target from a NeXus file in the background: lists its 1-D spectra, asks which one when there are
+     * several, reads it and plots it. Problems (not HDF5, broken NeXus structure, no 1-D data) are shown with their
+     * reason and leave the plot as it was.
+     *
+     * @return the listing job
+     */
+    public Job openNexusTarget(Path file) {
+        messages.info("Reading " + file.getFileName() + " ...");
+        return BackgroundLoad.start("Listing spectra in " + file.getFileName(), chart,
+                monitor -> NexusSpectra.list(file), refs -> chosen(file, refs),
+                reason -> messages.error("Cannot open NeXus file", reason));
+    }
+
+    private void chosen(Path file, List<SpectrumRef> refs) {
+        if (refs.isEmpty()) {
+            messages.error("Cannot open NeXus file", file + ": no one-dimensional spectrum (NXdata with a 1-D signal)");
+            return;
+        }
+        Optional<SpectrumRef> ref = refs.size() == 1 ? Optional.of(refs.get(0))
+                : chooser.choose(chart.getShell(), file, refs);
+        if (ref.isEmpty()) {
+            messages.info("Nothing chosen from " + file.getFileName() + ".");
+            return;
+        }
+        BackgroundLoad.start("Reading " + ref.get().signalPath(), chart, monitor -> NexusSpectra.read(ref.get()),
+                s -> {
+                    targetFile = file;
+                    setCurve(Curve.TARGET, s);
+                }, reason -> messages.error("Cannot read spectrum", reason));
+    }
+
+    /** Plots (or replaces) a curve. */
+    public void setCurve(Curve curve, Spectrum spectrum) {
+        model.set(curve, spectrum);
+        messages.info("Plotted " + curve.label() + " " + spectrum.name() + ": " + spectrum.size() + " points, "
+                + Units.axisTitle(spectrum.xName(), spectrum.xUnits()) + " " + compact(spectrum.xMin()) + " to "
+                + compact(spectrum.xMax()) + ".");
+        refresh();
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    private static String compact(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "");
+    }
+
+    /** Removes a curve from the plot. */
+    public void clearCurve(Curve curve) {
+        model.clear(curve);
+        refresh();
+    }
+
+    /** Shows EXAFS in k or R space. */
+    public void setSpace(PlotSpace space) {
+        model.setSpace(space);
+        kSpace.setSelection(space == PlotSpace.K);
+        rSpace.setSelection(space == PlotSpace.R);
+        refresh();
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    /** Sets the EXAFS k-weight (0 to 3). */
+    public void setKWeight(int weight) {
+        model.setKWeight(weight);
+        if (kWeight.getSelection() != weight) {
+            kWeight.setSelection(weight);
+        }
+        refresh();
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    /** Shows all data again after zooming. */
+    public void resetZoom() {
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    private void refresh() {
+        boolean exafs = model.isExafs();
+        exafsControls.setVisible(exafs);
+        ((org.eclipse.swt.layout.GridData) exafsControls.getLayoutData()).exclude = !exafs;
+        transformLabel.setText(model.showsR() ? model.transformDescription() : "");
+        model.get(Curve.TARGET).ifPresentOrElse(
+                t -> targetLabel.setText("Target: " + t.name() + (targetFile != null
+                        ? "  (" + targetFile.getFileName() + ")" : "") + ", " + t.size() + " points"),
+                () -> targetLabel.setText("No target"));
+        for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
+            chart.getSeriesSet().deleteSeries(s.getId());
+        }
+        List<SpectraPlotModel.Series> series;
+        try {
+            series = model.series();
+        } catch (IllegalArgumentException e) {
+            messages.error("Cannot plot", e.getMessage());
+            series = List.of();
+        }
+        for (SpectraPlotModel.Series s : series) {
+            ILineSeries<?> line = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE,
+                    s.curve().label());
+            line.setXSeries(s.x());
+            line.setYSeries(s.y());
+            line.setSymbolType(PlotSymbolType.NONE);
+            line.setLineColor(new Color(COLOURS[s.curve().ordinal()]));
+            line.setLineWidth(s.curve() == Curve.TARGET ? 2 : 1);
+            line.setLineStyle(s.curve() == Curve.START ? LineStyle.DASH : LineStyle.SOLID);
+            line.setAntialias(SWT.ON);
+            line.setDescription(s.curve().label() + ": " + s.name());
+        }
+        chart.getAxisSet().getXAxis(0).getTitle().setText(model.xTitle());
+        chart.getAxisSet().getYAxis(0).getTitle().setText(model.yTitle());
+        chart.getPlotArea().setBackgroundText(model.isEmpty() ? "Open a NeXus target (toolbar)" : "", null,
+                chart.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        chart.getParent().layout(true, true);
+    }
+
+    /** Writes the plot as it looks now to a PNG file. */
+    public void exportPng(Path file) throws IOException {
+        Point size = chart.getSize();
+        Image image = new Image(chart.getDisplay(), Math.max(size.x, 1), Math.max(size.y, 1));
+        try {
+            GC gc = new GC(image);
+            try {
+                chart.print(gc);
+            } finally {
+                gc.dispose();
+            }
+            ImageLoader loader = new ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+            try (var out = Files.newOutputStream(file)) {
+                loader.save(out, SWT.IMAGE_PNG);
+            }
+        } finally {
+            image.dispose();
+        }
+    }
+
+    /** Writes the plotted curves (as plotted: k-weighted or in R space) to a CSV file. */
+    public void exportCsv(Path file) throws IOException {
+        Files.writeString(file, model.csv(), StandardCharsets.UTF_8);
+    }
+}
