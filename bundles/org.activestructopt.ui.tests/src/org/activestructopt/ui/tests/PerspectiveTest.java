@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.activestructopt.ui.AsoUi;
+import org.activestructopt.ui.internal.spectra.Curve;
 import org.activestructopt.ui.internal.spectra.SpectraView;
 import org.activestructopt.ui.internal.structure.StructureView;
 import org.eclipse.core.commands.Command;
@@ -35,6 +37,13 @@ class PerspectiveTest {
         var left = spectra.chart().getDisplay().map(spectra.chart(), null, 0, 0);
         var right = structure.canvas().getDisplay().map(structure.canvas(), null, 0, 0);
         assertTrue(left.x < right.x, "spectra left of structure: " + left + " vs " + right);
+        spectra.setChooser((shell, file, refs) -> refs.stream()
+                .filter(r -> r.signalPath().equals("/exafs/chik/chi")).findFirst());
+        spectra.openNexusTarget(Path.of("data", "several.nxs"));
+        structure.openCif(Path.of("data", "LiNiO2.cif"));
+        Ui.settle();
+        assertEquals(12, structure.structure().size());
+        assertTrue(spectra.model().get(Curve.TARGET).isPresent());
         Ui.screenshot(page.getWorkbenchWindow().getShell(), "perspective");
     }
 

@@ -22,7 +22,12 @@ import org.activestructopt.ui.internal.spectra.SpectrumChooserDialog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.Range;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +192,51 @@ class SpectraViewTest {
     }
 
     @Test
+    void dragZoomsIntoTheRectangleWheelZoomsAndDoubleClickShowsAllAgain() {
+        loadTarget(SEVERAL, "/pdf/gr/G");
+        IAxis x = view.chart().getAxisSet().getXAxis(0);
+        IAxis y = view.chart().getAxisSet().getYAxis(0);
+        Range fullX = x.getRange();
+        Control area = view.chart().getPlotArea().getControl();
+        double pixelX = (fullX.upper - fullX.lower) / area.getSize().x;
+        int x1 = x.getPixelCoordinate(2.0);
+        int x2 = x.getPixelCoordinate(3.0);
+        int y1 = y.getPixelCoordinate(3.0);
+        int y2 = y.getPixelCoordinate(-0.5);
+        mouse(area, SWT.MouseDown, x1, y1, 1, 0);
+        mouse(area, SWT.MouseMove, (x1 + x2) / 2, (y1 + y2) / 2, 0, SWT.BUTTON1);
+        mouse(area, SWT.MouseMove, x2, y2, 0, SWT.BUTTON1);
+        mouse(area, SWT.MouseUp, x2, y2, 1, SWT.BUTTON1);
+        assertEquals(2.0, x.getRange().lower, 2 * pixelX);
+        assertEquals(3.0, x.getRange().upper, 2 * pixelX);
+        assertEquals(-0.5, y.getRange().lower, 0.05);
+        assertEquals(3.0, y.getRange().upper, 0.05);
+
+        Event wheel = new Event();
+        wheel.x = x.getPixelCoordinate(2.5);
+        wheel.y = y.getPixelCoordinate(1.0);
+        wheel.count = 1;
+        area.notifyListeners(SWT.MouseVerticalWheel, wheel);
+        assertEquals(1.0 / 1.25, x.getRange().upper - x.getRange().lower, 4 * pixelX, "zoomed in around 2.5");
+        assertEquals(2.5, (x.getRange().upper + x.getRange().lower) / 2, 4 * pixelX);
+
+        mouse(area, SWT.MouseDoubleClick, x2, y2, 1, 0);
+        // adjustRange leaves a margin of a few pixels, so "all again" is equal to the pixel
+        assertEquals(fullX.lower, x.getRange().lower, 2 * pixelX);
+        assertEquals(fullX.upper, x.getRange().upper, 2 * pixelX);
+    }
+
+    private static void mouse(Control c, int type, int x, int y, int button, int stateMask) {
+        Event e = new Event();
+        e.x = x;
+        e.y = y;
+        e.button = button;
+        e.stateMask = stateMask;
+        e.count = type == SWT.MouseDoubleClick ? 2 : 1;
+        c.notifyListeners(type, e);
+    }
+
+    @Test
     void chooserDialogListsTheOneDimensionalSpectra() throws Exception {
         List<SpectrumRef> refs = NexusSpectra.list(SEVERAL);
         SpectrumChooserDialog d = new SpectrumChooserDialog(view.getSite().getShell(), SEVERAL, refs);
@@ -195,6 +245,7 @@ class SpectraViewTest {
         try {
             assertEquals(Reference.nexusSignals("several.nxs"), d.rows().stream().map(r -> r[0]).toList());
             assertEquals("120", d.rows().get(0)[1]);
+            assertEquals("0 – 11.9 Å⁻¹", d.rows().get(0)[2]);
             Ui.screenshot(d.getShell(), "spectra-chooser");
             d.select("/pdf/sq/S");
             Optional<SpectrumRef> chosen = d.selection();

@@ -66,29 +66,24 @@ public final class Ui {
     }
 
     /**
-     * Waits until no UI job runs, then processes events until the queue is empty. The workbench's own timers (the
-     * progress animation while any job runs) can keep the queue busy, so draining stops after 2 s and says what
-     * else was running.
+     * Waits until no UI job runs, then processes the queued events (the results the jobs posted with asyncExec and
+     * what they cause) until the queue has been found empty three times. The workbench's progress animation keeps
+     * posting timer events while any job runs, so the queue is never empty for long and "idle" is not waited for.
      */
     public static void settle() {
         waitFor(() -> Job.getJobManager().find(AsoUi.JOB_FAMILY).length == 0, "UI jobs to finish");
         Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + 2000;
-        for (int quiet = 0; quiet < 5;) {
-            if (System.currentTimeMillis() > end) {
-                System.out.println("[ui-test] event queue still busy after 2 s; running jobs: "
-                        + java.util.Arrays.toString(Job.getJobManager().find(null)));
-                return;
-            }
-            if (display.readAndDispatch()) {
-                quiet = 0;
-            } else {
-                quiet++;
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        for (int empty = 0; empty < 3; empty++) {
+            while (display.readAndDispatch()) {
+                if (System.currentTimeMillis() > end) {
+                    fail("The UI kept processing events for 30 s (a repaint or layout loop?)");
                 }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -53,7 +53,7 @@ class PreferencesTest {
             page.runsText().setText(runs.toString());
             assertTrue(page.isValid());
             assertNull(page.getErrorMessage());
-            assertTrue(page.getMessage().contains("will be created"), page.getMessage());
+            assertTrue(page.getMessage().contains("first run creates it"), page.getMessage());
             Ui.screenshot(dialog.getShell(), "preferences");
             assertTrue(page.performOk());
         } finally {

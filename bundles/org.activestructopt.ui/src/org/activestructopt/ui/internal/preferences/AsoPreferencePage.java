@@ -103,7 +103,7 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
             } else if (Files.exists(p) && !Files.isDirectory(p)) {
                 error = "The run directory " + p + " is a file.";
             } else if (!Files.exists(p)) {
-                warning = "The run directory " + p + " will be created by the first run.";
+                warning = "The run directory does not exist yet; the first run creates it.";
             }
         } catch (InvalidPathException e) {
             error = "The run directory is not a valid path: " + e.getReason();

@@ -175,15 +175,11 @@ public final class SpectraView extends ViewPart {
     public void setCurve(Curve curve, Spectrum spectrum) {
         model.set(curve, spectrum);
         messages.info("Plotted " + curve.label() + " " + spectrum.name() + ": " + spectrum.size() + " points, "
-                + Units.axisTitle(spectrum.xName(), spectrum.xUnits()) + " " + compact(spectrum.xMin()) + " to "
-                + compact(spectrum.xMax()) + ".");
+                + Units.axisTitle(spectrum.xName(), spectrum.xUnits()) + " " + Units.number(spectrum.xMin()) + " to "
+                + Units.number(spectrum.xMax()) + ".");
         refresh();
         chart.getAxisSet().adjustRange();
         chart.redraw();
-    }
-
-    private static String compact(double v) {
-        return String.format(java.util.Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "");
     }
 
     /** Removes a curve from the plot. */

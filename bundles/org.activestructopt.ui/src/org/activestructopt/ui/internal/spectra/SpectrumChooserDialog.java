@@ -2,7 +2,6 @@ package org.activestructopt.ui.internal.spectra;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.activestructopt.spectra.nexus.SpectrumRef;
@@ -73,7 +72,7 @@ public final class SpectrumChooserDialog extends TitleAreaDialog {
 
     /** @return the cells of a table row: signal path, points, x range with units, kind */
     static String[] row(SpectrumRef r) {
-        String range = String.format(Locale.ROOT, "%.6g – %.6g", r.xMin(), r.xMax());
+        String range = Units.number(r.xMin()) + " – " + Units.number(r.xMax());
         String units = Units.pretty(r.xUnits());
         return new String[] {r.signalPath(), Integer.toString(r.points()),
             units.isEmpty() ? range : range + " " + units, r.kind().name()};

@@ -32,6 +32,17 @@ public final class Units {
         return u.isEmpty() ? name : name + " (" + u + ")";
     }
 
+    /** @return a number with up to 6 significant digits and no trailing zeros, e.g. "11.9", "0", "1.5e-05" */
+    public static String number(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
+    }
+
     /** @return Å to the given (possibly negative) integer power, "" for 0 */
     public static String angstromPower(int power) {
         if (power == 0) {

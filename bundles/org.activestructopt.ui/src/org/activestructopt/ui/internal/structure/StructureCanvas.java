@@ -118,7 +118,12 @@ public final class StructureCanvas extends Canvas {
         double[] spin = {Math.cos(t), -Math.sin(t), 0, Math.sin(t), Math.cos(t), 0, 0, 0, 1};
         double p = Math.toRadians(12);
         double[] tilt = {1, 0, 0, 0, Math.cos(p), -Math.sin(p), 0, Math.sin(p), Math.cos(p)};
-        return multiply(tilt, multiply(toScreen, spin));
+        // then turned as a 60-pixel drag right and 30 down would: layered cells stop looking edge-on
+        double y = 0.6;
+        double[] yaw = {Math.cos(y), 0, Math.sin(y), 0, 1, 0, -Math.sin(y), 0, Math.cos(y)};
+        double x = 0.3;
+        double[] pitch = {1, 0, 0, 0, Math.cos(x), Math.sin(x), 0, -Math.sin(x), Math.cos(x)};
+        return multiply(pitch, multiply(yaw, multiply(tilt, multiply(toScreen, spin))));
     }
 
     private static double[] multiply(double[] a, double[] b) {
