@@ -128,10 +128,9 @@ public final class FeffRunner {
      * @param monitor  checked for cancellation every 50 ms; may be {@code null}
      * @throws SimulationException {@link Reason#CANCELLED} (also when the thread is interrupted),
      *                             {@link Reason#TIMEOUT}, {@link Reason#ENVIRONMENT} if the scratch directory or the
-     *                             process cannot be
-     *                             created, {@link Reason#EXTERNAL_FAILURE} if FEFF exits with a non-zero status or a
-     *                             required output is missing or unreadable (with FEFF's error text), or
-     *                             {@link Reason#NUMERICAL} if an output holds NaN
+     *                             process cannot be created, {@link Reason#EXTERNAL_FAILURE} if FEFF exits with a
+     *                             non-zero status or a required output is missing or unreadable (with FEFF's error
+     *                             text), or {@link Reason#NUMERICAL} if an output holds NaN
      */
     public FeffRun run(FeffInput input, Set<Output> required, IProgressMonitor monitor) throws SimulationException {
         Objects.requireNonNull(input, "input");
@@ -194,8 +193,6 @@ public final class FeffRunner {
             throw new SimulationException(Reason.CANCELLED, "FEFF run in " + dir + " interrupted", e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        // the wrapper's children have exited with it; a stray one would still hold files open, so reap to be sure
-        reap(process.descendants().toList());
         String log = log(dir);
         int status = process.exitValue();
         if (status != 0) {
