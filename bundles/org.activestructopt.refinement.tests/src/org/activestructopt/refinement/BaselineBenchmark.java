@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.Results;
+import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Lattice;
@@ -83,7 +84,10 @@ public final class BaselineBenchmark {
             ObjectiveFunction f = ObjectiveFunction.of(ObjectiveTerm.of(simulator, target));
             for (int seed = 1; seed <= SEEDS; seed++) {
                 Structure start = displaced(truth, limits, seed);
-                RefinementProblem problem = RefinementProblem.of(start, f, limits).withSeed(seed).withReference(truth);
+                // starts displaced 0.5 A sit close to the minimum distances, where most perturbations of the whole
+                // structure break them: allow many attempts (constraint checks only, no simulations)
+                RefinementProblem problem = RefinementProblem.of(start, f, limits).withSeed(seed).withReference(truth)
+                        .withSampler(Variation.COORDINATES, PerturbationSampler.of(start, limits).withAttempts(1_000_000));
                 problems++;
                 perProblem.append(String.format(Locale.ROOT, "| %s | %d |", p.getKey(), seed));
                 for (Baseline b : methods) {
