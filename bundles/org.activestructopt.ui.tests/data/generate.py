@@ -5,7 +5,8 @@ Run with Debian's interpreter (python3-pymatgen, python3-h5py):  cd data && /usr
 
 NeXus files: several.nxs, not_hdf5.nxs and truncated_header.nxs are copies of the fixtures of the spectra bundle's
 tests (bundles/org.activestructopt.spectra.tests/data/nexus/, written by h5py in generate.py there). This script
-only reads them back with h5py and writes nexus_reference.tsv: every 1-D NXdata signal with its axis values.
+only reads them back with h5py and writes nexus_reference.tsv (every 1-D NXdata signal with its axis values) and
+nexus_defaults.tsv (the signal the @default chain leads to).
 
 CIF files: LiNiO2.cif and NaCl.cif are written by pymatgen's CifWriter (symmetrised, so the Java reader has to expand
 the symmetry); *.reference.tsv hold what pymatgen sees in the expanded cell: the number of sites per element and every
@@ -39,6 +40,18 @@ def nexus_reference():
                         x = d[axis][()]
                         for xi, yi in zip(x, y):
                             out.write(f'{name}\t/{g}/{s}\t{xi!r}\t{yi!r}\n')
+
+
+def nexus_defaults():
+    """The signal the NeXus @default chain leads to: root @default -> NXentry @default -> NXdata @signal."""
+    with open('nexus_defaults.tsv', 'w') as out:
+        out.write('# file\tdefault signal   (h5py, following @default attributes from the root)\n')
+        for name in ['several.nxs']:
+            with h5py.File(name, 'r') as f:
+                entry = f.attrs['default']
+                data = f[entry].attrs['default']
+                signal = f[entry][data].attrs['signal']
+                out.write(f'{name}\t/{entry}/{data}/{signal}\n')
 
 
 def structure_reference(name, s, centre, neighbour):
@@ -81,4 +94,5 @@ loop_
   Ni  Ni1  0  0  0
 ''')
 nexus_reference()
+nexus_defaults()
 print('ok')

@@ -37,7 +37,7 @@ class PerspectiveTest {
         var left = spectra.chart().getDisplay().map(spectra.chart(), null, 0, 0);
         var right = structure.canvas().getDisplay().map(structure.canvas(), null, 0, 0);
         assertTrue(left.x < right.x, "spectra left of structure: " + left + " vs " + right);
-        spectra.setChooser((shell, file, refs) -> refs.stream()
+        spectra.setChooser((shell, file, refs, defaultSignal) -> refs.stream()
                 .filter(r -> r.signalPath().equals("/exafs/chik/chi")).findFirst());
         spectra.openNexusTarget(Path.of("data", "several.nxs"));
         structure.openCif(Path.of("data", "LiNiO2.cif"));

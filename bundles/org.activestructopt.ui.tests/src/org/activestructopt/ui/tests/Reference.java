@@ -42,6 +42,12 @@ public final class Reference {
                 .map(f -> f[1]).distinct().toList();
     }
 
+    /** @return the signal the file's @default chain leads to, as h5py follows it */
+    public static String nexusDefault(String file) {
+        return lines("nexus_defaults.tsv").stream().map(l -> l.split("\t")).filter(f -> f[0].equals(file))
+                .map(f -> f[1]).findFirst().orElseThrow();
+    }
+
     /** @return pymatgen's site count of data/&lt;name&gt;.cif */
     public static int sites(String name) {
         return lines(name + ".reference.tsv").stream().map(l -> l.split("\t")).filter(f -> f[0].equals("sites"))

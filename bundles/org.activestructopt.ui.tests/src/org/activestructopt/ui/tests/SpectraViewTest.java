@@ -41,6 +41,7 @@ class SpectraViewTest {
     private SpectraView view;
     private Ui.RecordingReporter reporter;
     private final List<List<String>> offered = new ArrayList<>();
+    private final List<Optional<String>> offeredDefaults = new ArrayList<>();
 
     @BeforeEach
     void openView() throws Exception {
@@ -56,8 +57,9 @@ class SpectraViewTest {
 
     /** Loads a signal of several.nxs as the target, choosing it as a user would in the dialog. */
     private void loadTarget(Path file, String signal) {
-        view.setChooser((shell, f, refs) -> {
+        view.setChooser((shell, f, refs, defaultSignal) -> {
             offered.add(refs.stream().map(SpectrumRef::signalPath).toList());
+            offeredDefaults.add(defaultSignal);
             return refs.stream().filter(r -> r.signalPath().equals(signal)).findFirst();
         });
         view.openNexusTarget(file);
@@ -74,6 +76,8 @@ class SpectraViewTest {
     void exafsTargetIsPlottedAsReadByH5pyWithKWeightAndUnits() throws Exception {
         loadTarget(SEVERAL, "/exafs/chik/chi");
         assertEquals(List.of(Reference.nexusSignals("several.nxs")), offered, "every 1-D signal offered once");
+        assertEquals(List.of(Optional.of(Reference.nexusDefault("several.nxs"))), offeredDefaults,
+                "the file's NeXus default is offered first");
         assertTrue(reporter.statuses.isEmpty(), () -> "no error: " + reporter.statuses);
         Reference.Curve ref = Reference.nexus("several.nxs", "/exafs/chik/chi");
 
@@ -196,7 +200,12 @@ class SpectraViewTest {
         loadTarget(SEVERAL, "/pdf/gr/G");
         IAxis x = view.chart().getAxisSet().getXAxis(0);
         IAxis y = view.chart().getAxisSet().getYAxis(0);
+        view.resetZoom();
+        Ui.settle();
         Range fullX = x.getRange();
+        String state = "range " + fullX + ", chart " + view.chart().getSize() + ", plot area "
+                + view.chart().getPlotArea().getControl().getSize() + ", visible " + view.chart().isVisible();
+        assertTrue(fullX.lower <= 0.5 && fullX.upper >= 4.95, "all data shown: " + state);
         Control area = view.chart().getPlotArea().getControl();
         double pixelX = (fullX.upper - fullX.lower) / area.getSize().x;
         int x1 = x.getPixelCoordinate(2.0);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.activestructopt.spectra.Spectrum;
+import org.activestructopt.spectra.SpectrumFormatException;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.spectra.nexus.SpectrumRef;
 import org.activestructopt.ui.internal.BackgroundLoad;
@@ -24,6 +25,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -149,17 +151,31 @@ public final class SpectraView extends ViewPart {
     public Job openNexusTarget(Path file) {
         messages.info("Reading " + file.getFileName() + " ...");
         return BackgroundLoad.start("Listing spectra in " + file.getFileName(), chart,
-                monitor -> NexusSpectra.list(file), refs -> chosen(file, refs),
+                monitor -> new Listing(NexusSpectra.list(file), defaultSignal(file)), listing -> chosen(file, listing),
                 reason -> messages.error("Cannot open NeXus file", reason));
     }
 
-    private void chosen(Path file, List<SpectrumRef> refs) {
+    /** The 1-D spectra of a file and the signal its NeXus default chain leads to, if any. */
+    private record Listing(List<SpectrumRef> refs, Optional<String> defaultSignal) {
+    }
+
+    /** A file whose default chain is broken still lists its plottables; the user just gets no preselection. */
+    private static Optional<String> defaultSignal(Path file) {
+        try {
+            return Optional.of(NexusSpectra.readDefault(file).name());
+        } catch (SpectrumFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void chosen(Path file, Listing listing) {
+        List<SpectrumRef> refs = listing.refs();
         if (refs.isEmpty()) {
             messages.error("Cannot open NeXus file", file + ": no one-dimensional spectrum (NXdata with a 1-D signal)");
             return;
         }
         Optional<SpectrumRef> ref = refs.size() == 1 ? Optional.of(refs.get(0))
-                : chooser.choose(chart.getShell(), file, refs);
+                : chooser.choose(chart.getShell(), file, refs, listing.defaultSignal());
         if (ref.isEmpty()) {
             messages.info("Nothing chosen from " + file.getFileName() + ".");
             return;
@@ -218,7 +234,7 @@ public final class SpectraView extends ViewPart {
     private void refresh() {
         boolean exafs = model.isExafs();
         exafsControls.setVisible(exafs);
-        ((org.eclipse.swt.layout.GridData) exafsControls.getLayoutData()).exclude = !exafs;
+        ((GridData) exafsControls.getLayoutData()).exclude = !exafs;
         transformLabel.setText(model.showsR() ? model.transformDescription() : "");
         model.get(Curve.TARGET).ifPresentOrElse(
                 t -> targetLabel.setText("Target: " + t.name() + (targetFile != null

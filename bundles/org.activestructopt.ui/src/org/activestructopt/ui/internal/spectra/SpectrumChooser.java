@@ -13,14 +13,17 @@ import org.eclipse.swt.widgets.Shell;
 public interface SpectrumChooser {
 
     /**
-     * @param refs at least two spectra, sorted by signal path
+     * @param refs          at least two spectra, sorted by signal path
+     * @param defaultSignal the signal path of the file's NeXus default plottable, offered first; empty when the
+     *                      file names none
      * @return the chosen spectrum, empty when the user cancelled
      */
-    Optional<SpectrumRef> choose(Shell shell, Path file, List<SpectrumRef> refs);
+    Optional<SpectrumRef> choose(Shell shell, Path file, List<SpectrumRef> refs, Optional<String> defaultSignal);
 
     /** Asks the user with a {@link SpectrumChooserDialog}. */
-    SpectrumChooser DIALOG = (shell, file, refs) -> {
+    SpectrumChooser DIALOG = (shell, file, refs, defaultSignal) -> {
         SpectrumChooserDialog d = new SpectrumChooserDialog(shell, file, refs);
+        defaultSignal.filter(s -> refs.stream().anyMatch(r -> r.signalPath().equals(s))).ifPresent(d::select);
         return d.open() == Window.OK ? d.selection() : Optional.empty();
     };
 }

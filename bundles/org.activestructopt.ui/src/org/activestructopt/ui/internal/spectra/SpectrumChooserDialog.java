@@ -64,7 +64,7 @@ public final class SpectrumChooserDialog extends TitleAreaDialog {
         for (TableColumn c : table.getColumns()) {
             c.pack();
         }
-        table.setSelection(0);
+        table.setSelection(Math.max(0, refs.indexOf(selection)));
         table.addListener(SWT.Selection, e -> selection = (SpectrumRef) table.getSelection()[0].getData());
         table.addListener(SWT.DefaultSelection, e -> okPressed());
         return area;

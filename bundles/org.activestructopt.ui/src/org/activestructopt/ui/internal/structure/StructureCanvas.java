@@ -317,7 +317,7 @@ public final class StructureCanvas extends Canvas {
         return (int) Math.round(v);
     }
 
-    /** @return the element of a legend entry at a given row, for tests and accessibility */
+    /** @return the legend's elements, top to bottom (empty without a scene) */
     public List<Element> legendElements() {
         return scene == null ? List.of() : scene.legend().stream().map(LegendEntry::element).toList();
     }

@@ -18,6 +18,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -26,6 +27,7 @@ import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
+import org.eclipse.swtchart.Range;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -194,13 +196,13 @@ public final class StructureView extends ViewPart {
         steps.setLineColor(new Color(darker(ElementColours.of(p[0]))));
         histogramChart.getAxisSet().getXAxis(0).getTitle().setText(histogram.label() + " distance (Å)");
         histogramChart.getAxisSet().adjustRange();
-        histogramChart.getAxisSet().getXAxis(0).setRange(new org.eclipse.swtchart.Range(0,
+        histogramChart.getAxisSet().getXAxis(0).setRange(new Range(0,
                 DistanceHistogram.DEFAULT_RMAX));
         histogramChart.redraw();
     }
 
     /** Light element colours (Na yellow, Ni grey) vanish as thin lines on white; darken them for the histogram. */
-    private static org.eclipse.swt.graphics.RGB darker(org.eclipse.swt.graphics.RGB c) {
-        return new org.eclipse.swt.graphics.RGB(c.red * 7 / 10, c.green * 7 / 10, c.blue * 7 / 10);
+    private static RGB darker(RGB c) {
+        return new RGB(c.red * 7 / 10, c.green * 7 / 10, c.blue * 7 / 10);
     }
 }
