@@ -144,6 +144,24 @@ class CommandsTest {
         assertEquals(10.0, g.xArray()[900], 1e-9);
     }
 
+    /** Real FEFF (Debian's feff85exafs) behind the exafs service; the option names come from its settings. */
+    @Test
+    void simulateExafsRunsFeffOnLiNiO2(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("chi.nxs");
+        Run run = aso("simulate", "exafs", "--structure", DATA.resolve("LiNiO2.cif").toString(), "--absorber", "Ni",
+                "--edge", "K", "--radius", "6", "--kmin", "3", "--kmax", "12", "--kweight", "2", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        Spectrum chi = NexusSpectra.readDefault(out);
+        assertEquals(181, chi.size());
+        double[] y = chi.yArray();
+        double max = 0;
+        for (double v : y) {
+            max = Math.max(max, Math.abs(v));
+        }
+        // k^2 chi(k) of an oxide at the Ni K edge: oscillations of order 0.1 to a few, never flat, never NaN
+        assertTrue(max > 0.05 && max < 20, "max |k^2 chi| = " + max);
+    }
+
     @Test
     void anUnknownSimulatorSettingIsNamed() {
         Run run = aso("simulate", "pdf", "--structure", DATA.resolve("Cu.cif").toString(), "--uisoo", "0.01");
