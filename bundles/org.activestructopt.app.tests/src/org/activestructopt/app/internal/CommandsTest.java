@@ -166,6 +166,7 @@ class CommandsTest {
     void anUnknownSimulatorSettingIsNamed() {
         Run run = aso("simulate", "pdf", "--structure", DATA.resolve("Cu.cif").toString(), "--uisoo", "0.01");
         assertEquals(Aso.EXIT_USAGE, run.code());
-        assertTrue(run.err().contains("Unknown option: '--uisoo'"), run.err());
+        assertTrue(run.err().contains("Unknown options: '--uisoo'"), run.err());
+        assertTrue(run.err().contains("Possible solutions: --uiso"), run.err());
     }
 }
