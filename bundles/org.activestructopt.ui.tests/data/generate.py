@@ -3,7 +3,7 @@
 
 Run with Debian's interpreter (python3-pymatgen, python3-h5py):  cd data && /usr/bin/python3 generate.py
 
-NeXus files: several.nxs, not_hdf5.nxs and truncated_header.nxs are copies of the fixtures of the spectra bundle's
+NeXus files: several.nxs, default_chain.nxs, not_hdf5.nxs and truncated_header.nxs are copies of the fixtures of the spectra bundle's
 tests (bundles/org.activestructopt.spectra.tests/data/nexus/, written by h5py in generate.py there). This script
 only reads them back with h5py and writes nexus_reference.tsv (every 1-D NXdata signal with its axis values) and
 nexus_defaults.tsv (the signal the @default chain leads to).
@@ -24,7 +24,7 @@ RMAX = 6.0
 def nexus_reference():
     with open('nexus_reference.tsv', 'w') as out:
         out.write('# file\tsignal\tx\ty   (h5py reading of the NXdata groups; x is the @axes dataset)\n')
-        for name in ['several.nxs']:
+        for name in ['several.nxs', 'default_chain.nxs']:
             with h5py.File(name, 'r') as f:
                 groups = []
                 f.visititems(lambda n, o: groups.append(n) if isinstance(o, h5py.Group)
@@ -46,7 +46,7 @@ def nexus_defaults():
     """The signal the NeXus @default chain leads to: root @default -> NXentry @default -> NXdata @signal."""
     with open('nexus_defaults.tsv', 'w') as out:
         out.write('# file\tdefault signal   (h5py, following @default attributes from the root)\n')
-        for name in ['several.nxs']:
+        for name in ['several.nxs', 'default_chain.nxs']:
             with h5py.File(name, 'r') as f:
                 entry = f.attrs['default']
                 data = f[entry].attrs['default']

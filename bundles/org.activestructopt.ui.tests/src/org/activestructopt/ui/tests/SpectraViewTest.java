@@ -152,6 +152,30 @@ class SpectraViewTest {
     }
 
     @Test
+    void aFileWithOneSpectrumIsPlottedWithoutAskingWithItsUnits() {
+        loadTarget(Path.of("data", "default_chain.nxs"), "never asked");
+        assertEquals(List.of(), offered, "no chooser for a single spectrum");
+        Reference.Curve ref = Reference.nexus("default_chain.nxs", Reference.nexusDefault("default_chain.nxs"));
+        assertArrayEquals(ref.x(), target().getXSeries(), 0);
+        assertArrayEquals(ref.y(), target().getYSeries(), 0);
+        // @units angstrom on r and angstrom^-2 on G in the file
+        assertEquals("r (Å)", view.chart().getAxisSet().getXAxis(0).getTitle().getText());
+        assertEquals("G (Å⁻²)", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
+    }
+
+    @Test
+    void aNewerOpenSupersedesOneStillRunning() {
+        loadTarget(SEVERAL, "/pdf/gr/G");
+        view.openNexusTarget(Path.of("data", "not_hdf5.nxs"));
+        view.setChooser((shell, f, refs, d) -> refs.stream()
+                .filter(r -> r.signalPath().equals("/exafs/chik/chi")).findFirst());
+        view.openNexusTarget(SEVERAL);
+        Ui.settle();
+        assertEquals(List.of(), reporter.statuses, "the superseded broken file is not reported");
+        assertEquals("/exafs/chik/chi", view.model().get(Curve.TARGET).orElseThrow().name());
+    }
+
+    @Test
     void startAndBestCurvesShareTheTargetTransform() {
         loadTarget(SEVERAL, "/exafs/chik/chi");
         var best = NexusSpectraSupport.read(SEVERAL, "/exafs/chik/chi_fit");

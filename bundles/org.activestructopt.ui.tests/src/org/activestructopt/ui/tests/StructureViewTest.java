@@ -130,6 +130,15 @@ class StructureViewTest {
         assertEquals(8, view.structure().size(), "NaCl still shown");
     }
 
+    @Test
+    void aNewerOpenSupersedesOneStillRunning() {
+        view.openCif(Path.of("data", "broken.cif"));
+        view.openCif(Path.of("data", "LiNiO2.cif"));
+        Ui.settle();
+        assertTrue(reporter.statuses.isEmpty(), () -> "superseded load not reported: " + reporter.statuses);
+        assertEquals(Reference.sites("LiNiO2"), view.structure().size());
+    }
+
     /** @return true when some pixel is within tol (per channel) of the colour */
     private static boolean contains(ImageData img, RGB c, int tol) {
         for (int y = 0; y < img.height; y++) {

@@ -76,6 +76,34 @@ public final class BackgroundLoad {
         return job;
     }
 
+    /**
+     * Loads of which only the latest counts, for a view that shows one thing at a time: starting a load cancels the
+     * previous one, and the outcome of a superseded load is dropped even if it already arrived in the event queue.
+     * Use from the UI thread only.
+     */
+    public static final class Latest {
+        private Job current;
+        private long generation;
+
+        /** Like {@link BackgroundLoad#start}, superseding any earlier load of this sequence. */
+        public <T> Job start(String name, Control owner, Work<T> work, Consumer<T> done, Consumer<String> failed) {
+            if (current != null) {
+                current.cancel();
+            }
+            long ticket = ++generation;
+            current = BackgroundLoad.start(name, owner, work, result -> {
+                if (ticket == generation) {
+                    done.accept(result);
+                }
+            }, reason -> {
+                if (ticket == generation) {
+                    failed.accept(reason);
+                }
+            });
+            return current;
+        }
+    }
+
     private static void deliver(Control owner, Runnable r) {
         if (owner.isDisposed()) {
             return;

@@ -48,6 +48,8 @@ public final class SpectraView extends ViewPart {
     private static final RGB[] COLOURS = {new RGB(0, 0, 0), new RGB(120, 120, 120), new RGB(204, 37, 41)};
 
     private final SpectraPlotModel model = new SpectraPlotModel();
+    /** Opening another target supersedes a load still running. */
+    private final BackgroundLoad.Latest loads = new BackgroundLoad.Latest();
     private SpectrumChooser chooser = SpectrumChooser.DIALOG;
     private Composite exafsControls;
     private Label targetLabel;
@@ -150,7 +152,7 @@ public final class SpectraView extends ViewPart {
      */
     public Job openNexusTarget(Path file) {
         messages.info("Reading " + file.getFileName() + " ...");
-        return BackgroundLoad.start("Listing spectra in " + file.getFileName(), chart,
+        return loads.start("Listing spectra in " + file.getFileName(), chart,
                 monitor -> new Listing(NexusSpectra.list(file), defaultSignal(file)), listing -> chosen(file, listing),
                 reason -> messages.error("Cannot open NeXus file", reason));
     }
@@ -180,7 +182,7 @@ public final class SpectraView extends ViewPart {
             messages.info("Nothing chosen from " + file.getFileName() + ".");
             return;
         }
-        BackgroundLoad.start("Reading " + ref.get().signalPath(), chart, monitor -> NexusSpectra.read(ref.get()),
+        loads.start("Reading " + ref.get().signalPath(), chart, monitor -> NexusSpectra.read(ref.get()),
                 s -> {
                     targetFile = file;
                     setCurve(Curve.TARGET, s);

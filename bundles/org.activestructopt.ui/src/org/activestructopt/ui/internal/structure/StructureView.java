@@ -37,6 +37,8 @@ import org.eclipse.ui.part.ViewPart;
  */
 public final class StructureView extends ViewPart {
 
+    /** Opening another file supersedes a load still running. */
+    private final BackgroundLoad.Latest loads = new BackgroundLoad.Latest();
     private StructureCanvas canvas;
     private Combo pairCombo;
     private Chart histogramChart;
@@ -118,7 +120,7 @@ public final class StructureView extends ViewPart {
         messages.info("Reading " + file.getFileName() + " ...");
         record Loaded(Structure structure, BallAndStickScene scene) {
         }
-        return BackgroundLoad.start("Reading " + file.getFileName(), canvas, monitor -> {
+        return loads.start("Reading " + file.getFileName(), canvas, monitor -> {
             Structure s = CifReader.defaults().read(file);
             return new Loaded(s, BallAndStickScene.of(s));
         }, loaded -> show(loaded.structure(), loaded.scene(), file.getFileName().toString()),
