@@ -12,7 +12,8 @@ Formula (DiffPy PDFCalculator conventions, X-ray weights f = Z):
   s_ij^2 = (U_i + U_j) * (1 - delta2 / d_ij^2)
   G(r) = scale * (R(r)/r - 4 pi rho0 r) * exp(-(qdamp r)^2 / 2),   rho0 = N / V
 Qmax termination (qmax > 0) is the band limit of the windowed G on [0, r_hi]:
-  r_hi = rmax + E, E = 10 * 2 pi / qmax; window 1 up to rmax + E/2, then (1 + cos(pi t)) / 2 down to 0 at r_hi
+  r_hi = rmax + E, E = 10 * 2 pi / qmax; window 1 up to rmax + E/2, then the smooth step f(1-t) / (f(1-t) + f(t)),
+  f(u) = exp(-1/u), t = (r - rmax - E/2) / (E/2), down to 0 at r_hi
   F(Q) = int_0^r_hi w(r) G(r) sin(Q r) dr,  G_t(r) = 2/pi int_0^qmax F(Q) sin(Q r) dQ
 """
 import numpy as np
@@ -77,6 +78,14 @@ def simpson_weights(n, h):
     return w * h / 3
 
 
+def window(t):
+    """1 for t <= 0, 0 for t >= 1, infinitely smooth in between."""
+    with np.errstate(divide="ignore", over="ignore"):
+        a = np.where(t < 1, np.exp(-1 / np.where(t < 1, 1 - t, 1.0)), 0.0)
+        b = np.where(t > 0, np.exp(-1 / np.where(t > 0, t, 1.0)), 0.0)
+    return np.where(t <= 0, 1.0, np.where(t >= 1, 0.0, a / np.where(a + b > 0, a + b, 1.0)))
+
+
 def terminated(r, s):
     qmax = s["qmax"]
     ext = RIPPLES * 2 * np.pi / qmax
@@ -84,8 +93,7 @@ def terminated(r, s):
     r_taper = r.max() + ext / 2
     nr = int(np.ceil(r_hi / 0.004)) // 2 * 2 + 1
     rp = np.linspace(0.0, r_hi, nr)
-    t = np.clip((rp - r_taper) / (r_hi - r_taper), 0.0, 1.0)
-    wg = pdf(rp, s) * 0.5 * (1 + np.cos(np.pi * t)) * simpson_weights(nr, rp[1] - rp[0])
+    wg = pdf(rp, s) * window((rp - r_taper) / (r_hi - r_taper)) * simpson_weights(nr, rp[1] - rp[0])
     nq = int(np.ceil(qmax / 0.004)) // 2 * 2 + 1
     q = np.linspace(0.0, qmax, nq)
     fq = np.array([np.sin(qq * rp) @ wg for qq in q])
