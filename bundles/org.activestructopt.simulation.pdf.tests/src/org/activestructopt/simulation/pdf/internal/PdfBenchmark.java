@@ -236,11 +236,11 @@ public final class PdfBenchmark {
             sb.append(String.format(Locale.ROOT, " %.1e |", a));
         }
         sb.append("\n\nThe fast path evaluates each Gaussian only within 8 sigma of its centre, by a multiplicative "
-                + "recurrence instead of exp on uniform grids, and each unordered pair once. Its work is linear in "
-                + "the number of pairs, i.e. in N for a fixed r range (exponent 1; below 1 here while fixed costs "
-                + "still matter). The Jacobian adds 3N+9 columns per point, so its cost grows towards N^2. With qmax "
+                + "recurrence instead of exp on uniform grids, and each unordered pair once. For a fixed r range "
+                + "the number of pairs, and so the work, is linear in N (exponent 1). The Jacobian costs 15 updates "
+                + "per pair and point; its M x (3N+9) storage grows as N^2 but stays minor at these sizes. With qmax "
                 + "the pair sum covers r = 0..rmax + 10 (2 pi / qmax) on an internal grid of step sigma/3 (0.033 angstrom "
-                + "here), and the termination applies a dense 901 x 394 kernel (to 3N+9 columns for the Jacobian).\n");
+                + "here), and the termination applies a dense 901 x ~400 kernel (to 3N+9 columns for the Jacobian).\n");
         return sb.toString();
     }
 }

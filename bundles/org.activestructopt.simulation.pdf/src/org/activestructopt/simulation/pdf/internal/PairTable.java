@@ -214,7 +214,7 @@ final class PairTable {
         return Math.sqrt(2 * maxU * Math.max(1, 1 - delta2 / (r * r)));
     }
 
-    /** Helper for {@link Lattice}-independent callers: the lattice inverse as row-major 9 numbers. */
+    /** @return the inverse of the lattice matrix, row-major */
     static double[] inverseFlat(Lattice l) {
         double[][] inv = l.inverse();
         return new double[] { inv[0][0], inv[0][1], inv[0][2], inv[1][0], inv[1][1], inv[1][2], inv[2][0], inv[2][1],
