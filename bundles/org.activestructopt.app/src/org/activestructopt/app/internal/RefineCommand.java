@@ -1,0 +1,234 @@
+package org.activestructopt.app.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.activestructopt.api.SimulationException;
+import org.activestructopt.api.SimulatorRegistry;
+import org.activestructopt.refinement.BaselineRunner;
+import org.activestructopt.refinement.Metrics;
+import org.activestructopt.refinement.ObjectiveTerm;
+import org.activestructopt.refinement.RefinementProblem;
+import org.activestructopt.refinement.SamplingException;
+import org.activestructopt.refinement.model.Candidate;
+import org.activestructopt.refinement.model.Job;
+import org.activestructopt.refinement.model.JobFormatException;
+import org.activestructopt.refinement.model.Method;
+import org.activestructopt.refinement.model.Objective;
+import org.activestructopt.refinement.model.Results;
+import org.activestructopt.refinement.model.StructureSource;
+import org.activestructopt.spectra.nexus.NexusResultWriter;
+import org.activestructopt.structure.match.MatchResult;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code aso refine}: runs a refinement job headless. The run directory holds the job with all results (saved as
+ * the run goes, so {@code --resume} continues a killed run), the best structure and a NeXus file of the spectra.
+ */
+@Command(name = "refine", mixinStandardHelpOptions = true, description = {
+        "Run a refinement job (job.xmi) and write job.xmi with all results, best.cif and result.nxs into the run",
+        "directory. Methods in this build: leastSquares, rmc, random (the active-learning method is not yet here)." })
+public final class RefineCommand implements Callable<Integer> {
+
+    private static final String EXAMPLE = "examples/rutile";
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private What what;
+
+    static final class What {
+        @Parameters(paramLabel = "JOB", description = "Job file (XMI) to run; its relative file names are resolved "
+                + "against its own directory.")
+        Path job;
+
+        @Option(names = "--example", description = "Run the bundled example: rutile TiO2 (12 sites) from its PDF.")
+        boolean example;
+
+        @Option(names = "--resume", paramLabel = "RUN_DIR",
+                description = "Continue the run in RUN_DIR where it stopped, without repeating simulations.")
+        Path resume;
+    }
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "aso-run",
+            description = "Run directory (created; must not hold a run already). Default: ${DEFAULT-VALUE}.")
+    private Path out;
+
+    @Override
+    public Integer call() throws UserException, IOException {
+        Path runDir = what.resume != null ? what.resume : out;
+        Job job = what.resume != null ? resume(what.resume) : what.example ? example(out) : copy(what.job, out);
+        if (job.method() == Method.ACTIVE) {
+            throw new UserException(job.file().orElseThrow() + ": method 'active' (the active-learning loop) is not "
+                    + "in this build yet; set method=\"leastSquares\", \"rmc\" or \"random\"");
+        }
+        Bundle bundle = FrameworkUtil.getBundle(RefineCommand.class);
+        var err = spec.commandLine().getErr();
+        var stdout = spec.commandLine().getOut();
+        try (SimulatorRegistry registry = SimulatorRegistry.open(bundle.getBundleContext())) {
+            RefinementProblem problem = RefinementProblem.fromJob(job, registry);
+            TerminalProgress progress = new TerminalProgress(err, job);
+            Results results;
+            try {
+                results = BaselineRunner.run(job, registry, progress);
+            } finally {
+                progress.finish();
+            }
+            writeOutputs(job, results, problem, runDir);
+            report(stdout, job, results, problem, runDir);
+            return 0;
+        } catch (JobFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (SimulationException | SamplingException e) {
+            throw new UserException("refinement failed after " + job.results().size() + " simulations: "
+                    + e.getMessage() + " (results so far in " + runDir.resolve("job.xmi") + "; --resume continues)",
+                    Aso.EXIT_FAILURE);
+        } catch (OperationCanceledException e) {
+            throw new UserException("cancelled; resume with: aso refine --resume " + runDir, Aso.EXIT_FAILURE);
+        }
+    }
+
+    private static Job resume(Path runDir) throws UserException {
+        return load(runDir.resolve("job.xmi"));
+    }
+
+    private static Job load(Path file) throws UserException {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": no such job file");
+        }
+        try {
+            return Job.load(file);
+        } catch (JobFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFreshRunDirectory(Path dir) throws UserException, IOException {
+        if (Files.exists(dir.resolve("job.xmi"))) {
+            throw new UserException(dir + " already holds a run; continue it with --resume " + dir
+                    + " or choose another --out");
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** The job's own file names are made absolute, so the copy in the run directory still finds its inputs. */
+    private static Job copy(Path jobFile, Path dir) throws UserException, IOException {
+        Job job = load(jobFile);
+        requireFreshRunDirectory(dir);
+        absolute(job, job.start());
+        job.reference().ifPresent(r -> absolute(job, r));
+        for (Objective o : job.objectives()) {
+            o.target().setFile(job.resolve(o.target().file()).toString());
+        }
+        job.saveAs(dir.resolve("job.xmi"));
+        return job;
+    }
+
+    private static void absolute(Job job, StructureSource source) {
+        source.file().ifPresent(f -> source.setFile(job.resolve(f).toString()));
+    }
+
+    private static Job example(Path dir) throws UserException, IOException {
+        requireFreshRunDirectory(dir);
+        Bundle bundle = FrameworkUtil.getBundle(RefineCommand.class);
+        var entries = bundle.findEntries(EXAMPLE, "*", false);
+        if (entries == null) {
+            throw new IllegalStateException("the bundled example " + EXAMPLE + " is missing from " + bundle);
+        }
+        for (URL url : Collections.list(entries)) {
+            String name = Path.of(url.getPath()).getFileName().toString();
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return load(dir.resolve("job.xmi"));
+    }
+
+    private static void writeOutputs(Job job, Results results, RefinementProblem problem, Path dir)
+            throws UserException {
+        Candidate best = results.best().orElseThrow(() -> new UserException("no successful simulation: nothing "
+                + "to write", Aso.EXIT_FAILURE));
+        StructureArgs.write(best.structure(), dir.resolve("best.cif"));
+        List<ObjectiveTerm> terms = problem.objective().terms();
+        Optional<Candidate> start = results.candidates().stream().filter(c -> !c.isFailed()).findFirst();
+        NexusResultWriter writer = NexusResultWriter.create()
+                .process("ActiveStructOpt aso refine",
+                        FrameworkUtil.getBundle(RefineCommand.class).getVersion().toString(), parameters(job))
+                .title(job.name().orElse("refinement"));
+        for (int i = 0; i < terms.size(); i++) {
+            String suffix = terms.size() == 1 ? "" : "_" + terms.get(i).name();
+            writer.spectrum("target" + suffix, terms.get(i).target());
+            if (start.isPresent()) {
+                writer.spectrum("start" + suffix, start.get().spectrum(i));
+            }
+            writer.spectrum("best" + suffix, best.spectrum(i));
+        }
+        double[] history = Metrics.bestSoFar(results);
+        int[] n = new int[history.length];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = i + 1;
+        }
+        try {
+            writer.history(n, history).defaultData(terms.size() == 1 ? "best" : "best_" + terms.get(0).name())
+                    .write(dir.resolve("result.nxs"));
+        } catch (IOException e) {
+            throw new UserException(dir.resolve("result.nxs") + ": cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> parameters(Job job) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("job", job.file().map(Path::toString).orElse(""));
+        p.put("method", job.method().toString());
+        p.put("seed", Long.toString(job.seed()));
+        p.put("simulations", Integer.toString(job.budget().simulations()));
+        List<String> objectives = new ArrayList<>();
+        for (Objective o : job.objectives()) {
+            objectives.add(o.simulator() + " " + o.settings() + " weight " + o.weight() + " target "
+                    + o.target().file());
+        }
+        p.put("objectives", String.join("; ", objectives));
+        return p;
+    }
+
+    private static void report(java.io.PrintWriter out, Job job, Results results, RefinementProblem problem,
+            Path dir) {
+        Candidate best = results.best().orElseThrow();
+        double start = results.candidates().stream().filter(c -> !c.isFailed()).findFirst().map(Candidate::loss)
+                .orElse(Double.NaN);
+        out.println(String.format(Locale.ROOT, "%s: %d simulations, loss %.4g at the start, best %.4g (simulation %d)",
+                job.method(), results.size(), start, best.loss(), best.index() + 1));
+        problem.reference().ifPresent(reference -> {
+            MatchResult match = Metrics.match(best.structure(), reference);
+            out.println(match.matches()
+                    ? String.format(Locale.ROOT, "best structure matches the reference: rms=%.4f",
+                            match.rms().getAsDouble())
+                    : "best structure does not match the reference");
+        });
+        out.println("results in " + dir.toAbsolutePath().normalize() + ": job.xmi, best.cif, result.nxs");
+    }
+}
