@@ -11,11 +11,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
+import org.activestructopt.api.Typos;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.JobProblem;
 import org.eclipse.emf.common.util.URI;
@@ -269,35 +269,8 @@ public final class JobResource extends XMIResourceImpl {
     }
 
     private static String suggestion(EClass c, String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (EStructuralFeature f : c.getEAllStructuralFeatures()) {
-            int d = editDistance(name.toLowerCase(Locale.ROOT), f.getName().toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = f.getName();
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, best.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int subst = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(subst, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        List<String> known = c.getEAllStructuralFeatures().stream().map(EStructuralFeature::getName).toList();
+        return Typos.closest(name, known).map(best -> " (did you mean '" + best + "'?)").orElse("");
     }
 
     /** The XML element name of an object: its containment feature, or the class for the root. */
