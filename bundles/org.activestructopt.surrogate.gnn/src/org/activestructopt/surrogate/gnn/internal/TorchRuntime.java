@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -34,6 +35,12 @@ public final class TorchRuntime {
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_MAX = -4;
 
+    /**
+     * PyTorch allows one gradient collector per process (DJL keeps a static flag), so every computation that records
+     * gradients, and for simplicity every computation at all, runs under this lock.
+     */
+    private static final ReentrantLock COMPUTE = new ReentrantLock();
+
     private static Engine engine;
     private static volatile boolean mallocTuned;
 
@@ -50,6 +57,15 @@ public final class TorchRuntime {
             engine = start();
         }
         return engine;
+    }
+
+    /**
+     * The lock serialising native computations; hold it around any use of a gradient collector.
+     *
+     * @return the process-wide lock
+     */
+    public static ReentrantLock computeLock() {
+        return COMPUTE;
     }
 
     /** The directory that holds (or will hold) the unpacked natives. */
