@@ -14,8 +14,9 @@ import ai.djl.ndarray.types.Shape;
  * The members of the ensemble as one stacked SchNet-type network: every weight carries a member axis, so all k members
  * run in one pass (one set of native calls instead of k) while remaining mathematically independent models.
  * <p>
- * Layout: node features are (members, sites, features); edge quantities are (sites * slots, members * features), so
- * that gathering neighbours is a row gather and the filter of all members is one matrix product.
+ * Layout: node features are (members, sites, features); edge quantities are (sites, slots, ...), every site having
+ * the same number of neighbour slots, so that gathering neighbours is a row gather and sums over neighbours are
+ * batched matrix products (DJL has no scatter-add).
  * <p>
  * The first interaction exploits that its input depends only on the element: the sum over neighbours of
  * {@code filter(d_ij) * v(Z_j)} equals, per neighbour element, the filter applied to a smooth partial radial
@@ -27,11 +28,19 @@ import ai.djl.ndarray.types.Shape;
  * term enters as one more basis function, fc itself. Messages are divided by the mean number of neighbours in the
  * training data so that activations do not scale with density.
  * <p>
- * Fixed standardisation: the message of every interaction and the pooled features are shifted and scaled by their
- * mean and standard deviation over the training data, measured once when the network is created (data-dependent
- * initialisation) and then kept as constants of the model. Without it the network is almost blind to what matters
- * here: perturbed copies of one crystal differ by a small fraction of the features' typical size, so the signal
- * reaching the head is about 1e-3 of its constant part and training stalls at the mean spectrum.
+ * A linear readout of the pooled site histograms per element pair (the smooth partial radial distribution functions of
+ * the structure) is added to the network's output: spectra such as G(r) are, to first order, linear functionals of
+ * them.
+ * <p>
+ * Fixed standardisation: the pooled pair histograms, the message of every interaction (or the backbone's features) and
+ * the pooled features are shifted and scaled by their mean and standard deviation over the training data, measured
+ * once when the network is created (data-dependent initialisation) and then kept as constants of the model. Without it
+ * the network is almost blind to what matters here: perturbed copies of one crystal differ by a small fraction of the
+ * features' typical size, so the signal reaching the head is about 1e-3 of its constant part and training stalls at
+ * the mean spectrum.
+ * <p>
+ * With a {@link Backbone} the interactions are replaced by the backbone's per-site features, mapped by a per-member
+ * layer into the atom-wise part; the backbone is shared and frozen.
  */
 final class EnsembleNetwork implements AutoCloseable {
 
@@ -48,13 +57,17 @@ final class EnsembleNetwork implements AutoCloseable {
     final double cutoff;
     final double neighborNorm;
     final DataType type;
+    /** Width of the backbone's features, 0 without a backbone. */
+    final int backboneFeatures;
 
     private final NDManager manager;
+    private final Backbone backbone;
+    private final int[] atomicNumbers;
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<Parameter> buffers = new ArrayList<>();
-    /** Standardisations: pooled pair histogram (1, 1, pairs), each interaction's message and the pooled features. */
-    private final NDArray[] normShift;
-    private final NDArray[] normScale; // inverse standard deviations
+    /** Standardisations, see {@link #standardisations()} for their order. */
+    private final List<NDArray> normShift = new ArrayList<>();
+    private final List<NDArray> normScale = new ArrayList<>(); // inverse standard deviations
     private final NDArray embedding;
     private final NDArray[] filter;
     private final NDArray[] in;
@@ -62,6 +75,8 @@ final class EnsembleNetwork implements AutoCloseable {
     private final NDArray[] bias1;
     private final NDArray[] update2;
     private final NDArray[] bias2;
+    private final NDArray backboneWeight;
+    private final NDArray backboneBias;
     private final NDArray atomWeight;
     private final NDArray atomBias;
     private final NDArray headWeight;
@@ -78,12 +93,21 @@ final class EnsembleNetwork implements AutoCloseable {
     record Parameter(String name, NDArray array, Shape memberView, int memberAxis) {
     }
 
-    /** Hyper-parameters fixed for the life of a network. */
+    /**
+     * Hyper-parameters fixed for the life of a network.
+     *
+     * @param interactions     message-passing steps; 0 with a backbone
+     * @param backboneFeatures width of the backbone's output, 0 without a backbone
+     */
     record Architecture(int members, int features, int radial, int interactions, int vocabulary, int outputs,
-            double cutoff, double neighborNorm, DataType type) {
+            double cutoff, double neighborNorm, DataType type, int backboneFeatures) {
     }
 
-    private EnsembleNetwork(NDManager parent, Architecture a) {
+    /**
+     * @param backbone      the frozen backbone, or null; must match {@code a.backboneFeatures()}
+     * @param atomicNumbers the atomic number of every vocabulary index (the backbone takes atomic numbers)
+     */
+    private EnsembleNetwork(NDManager parent, Architecture a, Backbone backbone, int[] atomicNumbers) {
         this.members = a.members();
         this.features = a.features();
         this.radial = a.radial();
@@ -93,11 +117,20 @@ final class EnsembleNetwork implements AutoCloseable {
         this.cutoff = a.cutoff();
         this.neighborNorm = a.neighborNorm();
         this.type = a.type();
+        this.backboneFeatures = a.backboneFeatures();
+        if ((backbone == null) != (backboneFeatures == 0)
+                || backbone != null && (backbone.features() != backboneFeatures || interactions != 0)) {
+            throw new IllegalArgumentException("architecture " + a + " does not fit backbone " + backbone);
+        }
+        this.backbone = backbone;
+        this.atomicNumbers = atomicNumbers.clone();
         this.manager = parent.newSubManager();
         int m = members;
         int f = features;
         int basis = radial + 1;
-        embedding = add("embedding", new Shape(vocabulary, m * f), new Shape(vocabulary, m, f), 1);
+        embedding = backbone == null
+                ? add("embedding", new Shape(vocabulary, m * f), new Shape(vocabulary, m, f), 1)
+                : null;
         filter = new NDArray[interactions];
         in = new NDArray[interactions];
         update1 = new NDArray[interactions];
@@ -112,6 +145,8 @@ final class EnsembleNetwork implements AutoCloseable {
             update2[t] = add("update2." + t, new Shape(m, f, f), null, 0);
             bias2[t] = add("bias2." + t, new Shape(m, 1, f), null, 0);
         }
+        backboneWeight = backbone == null ? null : add("backbone.weight", new Shape(m, backboneFeatures, f), null, 0);
+        backboneBias = backbone == null ? null : add("backbone.bias", new Shape(m, 1, f), null, 0);
         atomWeight = add("atom.weight", new Shape(m, f, f), null, 0);
         atomBias = add("atom.bias", new Shape(m, 1, f), null, 0);
         headWeight = add("head.weight", new Shape(m, f, f), null, 0);
@@ -120,15 +155,19 @@ final class EnsembleNetwork implements AutoCloseable {
         outBias = add("out.bias", new Shape(m, 1, outputs), null, 0);
         int pairs = vocabulary * vocabulary * basis;
         linearWeight = add("linear.weight", new Shape(m, pairs, outputs), null, 0);
-        normShift = new NDArray[interactions + 2];
-        normScale = new NDArray[interactions + 2];
-        normShift[0] = buffer("norm.pairs.shift", new Shape(1, 1, pairs), 0);
-        normScale[0] = buffer("norm.pairs.scale", new Shape(1, 1, pairs), 1);
-        for (int i = 1; i <= interactions + 1; i++) {
-            String point = i <= interactions ? "message." + (i - 1) : "pooled";
-            normShift[i] = buffer("norm." + point + ".shift", new Shape(m, 1, f), 0);
-            normScale[i] = buffer("norm." + point + ".scale", new Shape(m, 1, f), 1);
+        standardisation("pairs", new Shape(1, 1, pairs));
+        for (int i = 0; i < interactions; i++) {
+            standardisation("message." + i, new Shape(m, 1, f));
         }
+        if (backbone != null) {
+            standardisation("backbone", new Shape(1, 1, backboneFeatures));
+        }
+        standardisation("pooled", new Shape(m, 1, f));
+    }
+
+    private void standardisation(String point, Shape shape) {
+        normShift.add(buffer("norm." + point + ".shift", shape, 0));
+        normScale.add(buffer("norm." + point + ".scale", shape, 1));
     }
 
     private NDArray buffer(String name, Shape shape, double value) {
@@ -147,11 +186,13 @@ final class EnsembleNetwork implements AutoCloseable {
 
     /**
      * A network with freshly initialised weights: Gaussian with variance 1/fan-in for every matrix (1 for the
-     * embedding), zero biases, and an output layer scaled down by 10 so that the initial prediction is close to the
-     * mean spectrum. Drawn from a Java generator so that they depend on the seed only, not on the thread count.
+     * embedding), zero biases and linear readout, and an output layer scaled down by 10 so that the initial prediction
+     * is close to the mean spectrum. Drawn from a Java generator so that they depend on the seed only, not on the
+     * thread count.
      */
-    static EnsembleNetwork initialised(NDManager parent, Architecture a, long seed) {
-        EnsembleNetwork net = new EnsembleNetwork(parent, a);
+    static EnsembleNetwork initialised(NDManager parent, Architecture a, Backbone backbone, int[] atomicNumbers,
+            long seed) {
+        EnsembleNetwork net = new EnsembleNetwork(parent, a, backbone, atomicNumbers);
         SplittableRandom random = new SplittableRandom(seed);
         for (Parameter p : net.parameters) {
             if (p.name().contains("bias") || p.name().equals("linear.weight")) {
@@ -180,13 +221,13 @@ final class EnsembleNetwork implements AutoCloseable {
     }
 
     /** A network with the architecture {@code a} whose weights are all zero, to be loaded. */
-    static EnsembleNetwork empty(NDManager parent, Architecture a) {
-        return new EnsembleNetwork(parent, a);
+    static EnsembleNetwork empty(NDManager parent, Architecture a, Backbone backbone, int[] atomicNumbers) {
+        return new EnsembleNetwork(parent, a, backbone, atomicNumbers);
     }
 
     Architecture architecture() {
         return new Architecture(members, features, radial, interactions, vocabulary, outputs, cutoff, neighborNorm,
-                type);
+                type, backboneFeatures);
     }
 
     /** Overwrites {@code target} with {@code source} (converted to the target's type) without autograd. */
@@ -243,55 +284,25 @@ final class EnsembleNetwork implements AutoCloseable {
         return sub;
     }
 
+    // ------------------------------------------------------------------------------------------------ geometry
+
     /**
-     * Distances from coordinates, differentiable w.r.t. both: {@code |(f_j + n - f_i) L|}.
+     * Neighbour vectors from coordinates, differentiable w.r.t. both: {@code (f_j + n - f_i) L}.
      *
      * @param frac    (sites, 3) fractional coordinates
      * @param lattice (structures, 3, 3) lattice matrices, rows are the lattice vectors
-     * @return (sites, slots)
+     * @return (sites, slots, 3) Cartesian vectors to the neighbours
      */
-    NDArray distances(GraphBatch.Tensors t, NDArray frac, NDArray lattice) {
+    NDArray vectors(GraphBatch.Tensors t, NDArray frac, NDArray lattice) {
         int a = t.batch().sites;
         int k = t.batch().slots;
         NDArray delta = frac.get(t.neighbor()).reshape(a, k, 3).sub(frac.reshape(a, 1, 3)).add(t.image());
-        NDArray cart = delta.matMul(lattice.get(t.structure()));
-        return cart.square().sum(new int[] {2}).add(DISTANCE_EPSILON).sqrt();
+        return delta.matMul(lattice.get(t.structure()));
     }
 
-    /**
-     * @param distance (sites, slots) distances of the slots of {@code t}
-     * @return (members, structures, outputs) the standardised spectra predicted by every member
-     */
-    NDArray forward(GraphBatch.Tensors t, NDArray distance) {
-        return forward(t, distance, null);
-    }
-
-    /**
-     * @param taps if not null, receives the input of every standardisation (pooled pair histogram, each
-     *             interaction's message, pooled features), before it is standardised
-     */
-    NDArray forward(GraphBatch.Tensors t, NDArray distance, List<NDArray> taps) {
-        Radial r = radial(t, distance);
-        NDArray basisT = needsOnlyHistograms() ? null
-                : r.gaussians().mul(r.cutoff().expandDims(2)).concat(r.cutoff().expandDims(2), 2).transpose(0, 2, 1);
-        return forward(t, histogram(t, r), basisT, taps);
-    }
-
-    /** @return whether the whole network runs on site histograms alone, without per-edge work (one interaction) */
-    boolean needsOnlyHistograms() {
-        return interactions == 1;
-    }
-
-    /**
-     * The forward pass from precomputed site histograms ({@link #histogram}); only for a network with one
-     * interaction ({@link #needsOnlyHistograms()}). Training uses it: coordinates are fixed there, so the histograms
-     * are computed once per structure instead of once per epoch.
-     */
-    NDArray forwardFromHistograms(GraphBatch.Tensors t, NDArray histogram, List<NDArray> taps) {
-        if (!needsOnlyHistograms()) {
-            throw new IllegalStateException("a network with " + interactions + " interactions needs distances");
-        }
-        return forward(t, histogram, null, taps);
+    /** @return (sites, slots) lengths of {@code vectors} */
+    static NDArray lengths(NDArray vectors) {
+        return vectors.square().sum(new int[] {2}).add(DISTANCE_EPSILON).sqrt();
     }
 
     /**
@@ -299,8 +310,9 @@ final class EnsembleNetwork implements AutoCloseable {
      *
      * @param gaussians (sites, slots, radial) {@code exp(-(d - mu_k)^2 / (2 delta^2))}
      * @param cutoff    (sites, slots) the cutoff function divided by the neighbour normalisation, 0 in unused slots
+     * @param inside    (sites, slots) 1 for a neighbour within the cutoff, else 0
      */
-    record Radial(NDArray gaussians, NDArray cutoff) {
+    record Radial(NDArray gaussians, NDArray cutoff, NDArray inside) {
     }
 
     /**
@@ -330,7 +342,7 @@ final class EnsembleNetwork implements AutoCloseable {
         NDArray gaussians = powers.matMul(exponentMatrix).maximum(MIN_EXPONENT).exp();
         NDArray inside = distance.lt(cutoff).toType(type, false).mul(t.used());
         NDArray fc = distance.mul(Math.PI / cutoff).cos().add(1).mul(0.5 / neighborNorm).mul(inside);
-        return new Radial(gaussians, fc);
+        return new Radial(gaussians, fc, inside);
     }
 
     /**
@@ -344,20 +356,98 @@ final class EnsembleNetwork implements AutoCloseable {
         return gaussianPart.concat(weights.sum(new int[] {1}).expandDims(2), 2);
     }
 
-    private NDArray forward(GraphBatch.Tensors t, NDArray histogram, NDArray basisT, List<NDArray> taps) {
+    /** @return (sites, backbone features) from the backbone, or null without one */
+    NDArray backboneFeatures(GraphBatch.Tensors t, NDArray vectors, Radial r) {
+        if (backbone == null) {
+            return null;
+        }
+        NDManager scope = vectors.getManager();
+        NDArray z = t.species().matMul(scope.create(atomicNumbers).toType(type, false)).round()
+                .toType(DataType.INT64, false);
+        GraphBatch b = t.batch();
+        return backbone.forward(z, t.neighbor().reshape(b.sites, b.slots), vectors, r.inside());
+    }
+
+    // ------------------------------------------------------------------------------------------------- forward
+
+    /**
+     * The forward pass from coordinates, differentiable w.r.t. them: predictions and the acquisition's gradients.
+     *
+     * @param frac    (sites, 3) fractional coordinates
+     * @param lattice (structures, 3, 3) lattice matrices
+     * @return (members, structures, outputs) the standardised spectra predicted by every member
+     */
+    NDArray forwardFromCoordinates(GraphBatch.Tensors t, NDArray frac, NDArray lattice) {
+        NDArray vectors = vectors(t, frac, lattice);
+        Radial r = radial(t, lengths(vectors));
+        return forward(t, histogram(t, r), basisT(r), backboneFeatures(t, vectors, r), null);
+    }
+
+    /**
+     * The forward pass from the distances stored with the batch (training, where coordinates are fixed); not possible
+     * with a backbone, which needs vectors: use {@link #forwardFromCaches}.
+     *
+     * @param taps if not null, receives the input of every standardisation, before it is standardised
+     */
+    NDArray forward(GraphBatch.Tensors t, NDArray distance, List<NDArray> taps) {
+        if (backbone != null) {
+            throw new IllegalStateException("a network with a backbone trains from cached site features");
+        }
+        Radial r = radial(t, distance);
+        return forward(t, histogram(t, r), basisT(r), null, taps);
+    }
+
+    /**
+     * @return whether training can run on per-site quantities computed once per structure (site histograms and the
+     *         frozen backbone's features) without any per-edge work in the epochs: one interaction, or a backbone
+     */
+    boolean trainsFromCaches() {
+        return interactions <= 1;
+    }
+
+    /**
+     * The forward pass from cached site histograms and backbone features ({@link #trainsFromCaches()}).
+     *
+     * @param histogram        (sites, vocabulary, radial + 1)
+     * @param backboneFeatures (sites, backbone features), null without a backbone
+     * @param taps             as for {@link #forward(GraphBatch.Tensors, NDArray, List)}
+     */
+    NDArray forwardFromCaches(GraphBatch.Tensors t, NDArray histogram, NDArray backboneFeatures, List<NDArray> taps) {
+        if (!trainsFromCaches()) {
+            throw new IllegalStateException("a network with " + interactions + " interactions needs distances");
+        }
+        return forward(t, histogram, null, backboneFeatures, taps);
+    }
+
+    private NDArray basisT(Radial r) {
+        if (interactions <= 1) {
+            return null;
+        }
+        NDArray fc = r.cutoff().expandDims(2);
+        return r.gaussians().mul(fc).concat(fc, 2).transpose(0, 2, 1);
+    }
+
+    private NDArray forward(GraphBatch.Tensors t, NDArray histogram, NDArray basisT, NDArray siteFeatures,
+            List<NDArray> taps) {
         GraphBatch b = t.batch();
         int a = b.sites;
         int k = b.slots;
         int m = members;
         int f = features;
         int basisSize = radial + 1;
+        int point = 0;
 
         NDArray pairs = t.species().reshape(a, vocabulary, 1, 1).mul(histogram.reshape(a, 1, vocabulary, basisSize))
                 .reshape(a, (long) vocabulary * vocabulary * basisSize);
-        NDArray pooledPairs = t.pool().matMul(pairs); // (1, structures, pairs)
-        pooledPairs = standardised(pooledPairs, 0, taps);
+        NDArray pooledPairs = standardised(t.pool().matMul(pairs), point++, taps); // (1, structures, pairs)
 
-        NDArray x = t.species().matMul(embedding).reshape(a, m, f).transpose(1, 0, 2);
+        NDArray x;
+        if (backbone != null) {
+            NDArray s = standardised(siteFeatures.expandDims(0), point++, taps); // (1, a, backbone features)
+            x = softplus(s.matMul(backboneWeight).add(backboneBias));
+        } else {
+            x = t.species().matMul(embedding).reshape(a, m, f).transpose(1, 0, 2);
+        }
         for (int i = 0; i < interactions; i++) {
             NDArray message;
             if (i == 0) {
@@ -373,11 +463,11 @@ final class EnsembleNetwork implements AutoCloseable {
                 NDArray projected = basisT.matMul(v.get(t.neighbor()).reshape(a, k, m * f)); // (a, basis, m f)
                 message = projected.mul(filter[i].expandDims(0)).sum(new int[] {1});
             }
-            NDArray mm = standardised(message.reshape(a, m, f).transpose(1, 0, 2), i + 1, taps);
+            NDArray mm = standardised(message.reshape(a, m, f).transpose(1, 0, 2), point++, taps);
             x = x.add(softplus(mm.matMul(update1[i]).add(bias1[i])).matMul(update2[i]).add(bias2[i]));
         }
         NDArray h = softplus(x.matMul(atomWeight).add(atomBias));
-        NDArray pooled = standardised(t.pool().matMul(h), interactions + 1, taps); // (m, structures, f)
+        NDArray pooled = standardised(t.pool().matMul(h), point, taps); // (m, structures, f)
         NDArray network = softplus(pooled.matMul(headWeight).add(headBias)).matMul(outWeight).add(outBias);
         return network.add(pooledPairs.matMul(linearWeight));
     }
@@ -386,12 +476,15 @@ final class EnsembleNetwork implements AutoCloseable {
         if (taps != null) {
             taps.add(x);
         }
-        return x.sub(normShift[point]).mul(normScale[point]);
+        return x.sub(normShift.get(point)).mul(normScale.get(point));
     }
 
-    /** The number of standardisation points: pooled pair histogram, one per interaction, pooled features. */
+    /**
+     * The number of standardisation points, in the order the forward pass meets them: pooled pair histograms, the
+     * backbone's features (with a backbone), each interaction's message, the pooled features.
+     */
     int standardisations() {
-        return interactions + 2;
+        return normShift.size();
     }
 
     /**
@@ -412,10 +505,10 @@ final class EnsembleNetwork implements AutoCloseable {
         for (int i = 0; i < sd.length; i++) {
             inverse[i] = 1 / Math.max(sd[i], floor);
         }
-        Shape shape = normShift[point].getShape();
+        Shape shape = normShift.get(point).getShape();
         try (NDArray shift = manager.create(mean, shape); NDArray scale = manager.create(inverse, shape)) {
-            setInPlace(normShift[point], shift);
-            setInPlace(normScale[point], scale);
+            setInPlace(normShift.get(point), shift);
+            setInPlace(normScale.get(point), scale);
         }
     }
 

@@ -37,14 +37,15 @@ import ai.djl.ndarray.types.DataType;
 
 /**
  * Saved state of a {@link GnnSurrogate}: {@code gnn-surrogate.json} (format version, kind, grid, settings, element
- * vocabulary, standardisation, calibration, architecture, last fit) and {@code gnn-weights.ndlist} (the weights by
- * name in DJL's NDList encoding, bit-exact). Both are written to temporary files and moved into place, so an
+ * vocabulary, standardisation, calibration, architecture, last fit), {@code gnn-weights.ndlist} (the weights by
+ * name in DJL's NDList encoding, bit-exact) and, with a backbone, a copy of it as {@code gnn-backbone.pt}. Both are written to temporary files and moved into place, so an
  * interrupted save leaves the previous one intact.
  */
 final class GnnStore {
 
     static final String METADATA = "gnn-surrogate.json";
     static final String WEIGHTS = "gnn-weights.ndlist";
+    static final String BACKBONE = "gnn-backbone.pt";
     private static final int FORMAT = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .create();
@@ -83,6 +84,7 @@ final class GnnStore {
         arch.addProperty("cutoff", a.cutoff());
         arch.addProperty("neighborNorm", a.neighborNorm());
         arch.addProperty("type", a.type().name());
+        arch.addProperty("backboneFeatures", a.backboneFeatures());
         root.add("architecture", arch);
         root.addProperty("fits", s.fits());
         SurrogateFit fit = s.lastFit().orElseThrow();
@@ -97,6 +99,13 @@ final class GnnStore {
         NDList weights = new NDList();
         for (EnsembleNetwork.Parameter p : s.network().state()) {
             weights.add(p.array());
+        }
+        if (s.backbone() != null) {
+            // the saved surrogate must not depend on the user's file staying where it was
+            Path copy = Files.createTempFile(directory, BACKBONE, ".tmp");
+            Files.copy(s.backbone().file(), copy, StandardCopyOption.REPLACE_EXISTING);
+            move(copy, directory.resolve(BACKBONE));
+            root.addProperty("backbone", BACKBONE);
         }
         Path weightsTemp = Files.createTempFile(directory, WEIGHTS, ".tmp");
         Path metadataTemp = Files.createTempFile(directory, METADATA, ".tmp");
@@ -166,7 +175,9 @@ final class GnnStore {
             EnsembleNetwork.Architecture architecture = new EnsembleNetwork.Architecture(a.get("members").getAsInt(),
                     a.get("features").getAsInt(), a.get("radial").getAsInt(), a.get("interactions").getAsInt(),
                     a.get("vocabulary").getAsInt(), a.get("outputs").getAsInt(), a.get("cutoff").getAsDouble(),
-                    a.get("neighborNorm").getAsDouble(), DataType.valueOf(a.get("type").getAsString()));
+                    a.get("neighborNorm").getAsDouble(), DataType.valueOf(a.get("type").getAsString()),
+                    a.get("backboneFeatures").getAsInt());
+            Path backbone = root.has("backbone") ? directory.resolve(root.get("backbone").getAsString()) : null;
             JsonObject last = root.getAsJsonObject("lastFit");
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : last.getAsJsonObject("metrics").entrySet()) {
@@ -183,7 +194,7 @@ final class GnnStore {
                     weights.put(w.getName(), w);
                 }
                 return new GnnSurrogate(kind, grid, settings, architecture, weights, Vocabulary.ofAtomicNumbers(z),
-                        standardizer, calibration, fit, root.get("fits").getAsInt());
+                        standardizer, calibration, fit, root.get("fits").getAsInt(), backbone);
             } catch (NoSuchFileException e) {
                 throw new IOException(directory + ": " + WEIGHTS + " is missing", e);
             }

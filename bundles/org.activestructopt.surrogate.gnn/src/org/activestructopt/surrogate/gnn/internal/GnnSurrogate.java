@@ -30,6 +30,7 @@ import org.activestructopt.api.SurrogatePrediction;
 import org.activestructopt.spectra.Grid;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumKind;
+import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Structure;
 import org.activestructopt.surrogate.gnn.GnnSettings;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -78,30 +79,44 @@ public final class GnnSurrogate implements Surrogate {
     private int fits;
     private final Map<Structure, StructureGraph> graphCache = new HashMap<>();
     private CandidateGraphs candidates;
+    private final Backbone backbone;
     private final EvaluationTimings timings = new EvaluationTimings();
     private boolean closed;
 
     GnnSurrogate(SpectrumKind kind, Grid grid, Settings settings) {
+        this(kind, grid, settings, null);
+    }
+
+    /**
+     * @param backboneFile where to load the backbone from instead of the {@code backbone} setting (a saved copy), or
+     *                     null
+     */
+    private GnnSurrogate(SpectrumKind kind, Grid grid, Settings settings, Path backboneFile) {
         this.kind = Objects.requireNonNull(kind, "spectrum kind");
         this.grid = Objects.requireNonNull(grid, "grid");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.config = GnnConfig.of(settings);
-        if (!config.backbone().isEmpty()) {
-            throw new IllegalArgumentException("setting backbone=" + config.backbone()
-                    + ": TorchScript backbones are not supported by this version of the gnn surrogate");
-        }
         if (grid.size() < 2) {
             throw new IllegalArgumentException("the surrogate's grid needs at least 2 points, got " + grid.size());
         }
         this.manager = TorchRuntime.engine().newBaseManager();
+        Path file = backboneFile != null ? backboneFile
+                : config.backbone().isEmpty() ? null : Path.of(config.backbone());
+        try {
+            this.backbone = file == null ? null
+                    : Backbone.load(file, manager, config.type(), Element.O.z());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     /** Restores a saved state; see {@link GnnStore}. */
     GnnSurrogate(SpectrumKind kind, Grid grid, Settings settings, EnsembleNetwork.Architecture architecture,
             Map<String, NDArray> weights, Vocabulary vocabulary, Standardizer standardizer,
-            SurrogateCalibration calibration, SurrogateFit lastFit, int fits) {
-        this(kind, grid, settings);
-        this.network = EnsembleNetwork.empty(manager, architecture);
+            SurrogateCalibration calibration, SurrogateFit lastFit, int fits, Path backboneFile) {
+        this(kind, grid, settings, backboneFile);
+        this.network = EnsembleNetwork.empty(manager, architecture, backbone, vocabulary.atomicNumbers());
         try (NDManager scope = network.scope()) {
             for (EnsembleNetwork.Parameter p : network.state()) {
                 NDArray w = weights.get(p.name());
@@ -194,11 +209,13 @@ public final class GnnSurrogate implements Surrogate {
             graph(held.get(i).structure(), vocab, "calibration example " + i);
         }
         Standardizer std = warm ? standardizer : Standardizer.of(yTraining);
-        EnsembleNetwork net = warm ? network : EnsembleNetwork.initialised(manager, architecture(vocab, graphs),
-                config.seed());
+        List<Structure> trainingStructures = training.stream().map(SurrogateExample::structure).toList();
+        EnsembleNetwork net = warm ? network
+                : EnsembleNetwork.initialised(manager, architecture(vocab, graphs), backbone, vocab.atomicNumbers(),
+                        config.seed());
         if (!warm) {
             try {
-                cacheHistograms(net, graphs);
+                cacheSiteFeatures(net, graphs, trainingStructures);
                 standardise(net, graphs);
             } catch (RuntimeException | Error e) {
                 net.close();
@@ -207,7 +224,7 @@ public final class GnnSurrogate implements Surrogate {
         }
         int[] folds = Folds.assign(training.size(), k, config.seed());
         int maxEpochs = warm ? config.finetuneEpochs() : config.epochs();
-        cacheHistograms(net, graphs);
+        cacheSiteFeatures(net, graphs, trainingStructures);
         Training outcome;
         try (Backup backup = warm ? new Backup(net) : null) {
             try {
@@ -260,7 +277,8 @@ public final class GnnSurrogate implements Surrogate {
         }
         double norm = Math.max(1, (double) pairs / sites);
         return new EnsembleNetwork.Architecture(config.members(), config.features(), config.radial(),
-                config.interactions(), vocab.size(), grid.size(), config.cutoff(), norm, config.type());
+                backbone == null ? config.interactions() : 0, vocab.size(), grid.size(), config.cutoff(), norm,
+                config.type(), backbone == null ? 0 : backbone.features());
     }
 
     private List<double[]> targets(List<SurrogateExample> examples, String what) {
@@ -415,8 +433,8 @@ public final class GnnSurrogate implements Surrogate {
             System.arraycopy(y.get(batch[j]), 0, target, j * g, g);
         }
         try (NDManager scope = net.scope()) {
-            GraphBatch.Tensors t = GraphBatch.of(members, net.vocabulary, !net.needsOnlyHistograms())
-                    .upload(scope, net.type, !net.needsOnlyHistograms());
+            GraphBatch.Tensors t = GraphBatch.of(members, net.vocabulary, !net.trainsFromCaches())
+                    .upload(scope, net.type, !net.trainsFromCaches());
             NDArray targetArray = scope.create(target, new Shape(b, g)).toType(net.type, false);
             NDArray weightArray = scope.create(weight, new Shape(k, b)).toType(net.type, false);
             double loss;
@@ -456,8 +474,8 @@ public final class GnnSurrogate implements Surrogate {
             double[] abs;
             double[] sq;
             try (NDManager scope = net.scope()) {
-                GraphBatch.Tensors t = GraphBatch.of(members, net.vocabulary, !net.needsOnlyHistograms())
-                        .upload(scope, net.type, !net.needsOnlyHistograms());
+                GraphBatch.Tensors t = GraphBatch.of(members, net.vocabulary, !net.trainsFromCaches())
+                        .upload(scope, net.type, !net.trainsFromCaches());
                 NDArray diff = trainingForward(net, t, null)
                         .sub(scope.create(target, new Shape(b, g)).toType(net.type, false));
                 abs = diff.abs().mean(new int[] {2}).toType(DataType.FLOAT64, false).toDoubleArray();
@@ -494,8 +512,8 @@ public final class GnnSurrogate implements Surrogate {
                     members.add(graphs.get(i));
                 }
                 try (NDManager scope = net.scope()) {
-                    GraphBatch.Tensors t = GraphBatch.of(members, net.vocabulary, !net.needsOnlyHistograms())
-                            .upload(scope, net.type, !net.needsOnlyHistograms());
+                    GraphBatch.Tensors t = GraphBatch.of(members, net.vocabulary, !net.trainsFromCaches())
+                            .upload(scope, net.type, !net.trainsFromCaches());
                     List<NDArray> taps = new ArrayList<>();
                     trainingForward(net, t, taps);
                     NDArray x = taps.get(point).toType(DataType.FLOAT64, false); // (outer, n, inner)
@@ -527,33 +545,62 @@ public final class GnnSurrogate implements Surrogate {
         }
     }
 
-    /** The forward pass over fixed training structures: from cached histograms when the network allows. */
+    /** The forward pass over fixed training structures: from cached site features when the network allows. */
     private static NDArray trainingForward(EnsembleNetwork net, GraphBatch.Tensors t, List<NDArray> taps) {
-        return t.histogram() != null && net.needsOnlyHistograms() ? net.forwardFromHistograms(t, t.histogram(), taps)
+        return net.trainsFromCaches() ? net.forwardFromCaches(t, t.histogram(), t.backboneFeatures(), taps)
                 : net.forward(t, t.distance(), taps);
     }
 
-    /** Computes the site histograms of graphs that lack them (once per structure and network). */
-    private static void cacheHistograms(EnsembleNetwork net, List<StructureGraph> graphs) {
-        if (!net.needsOnlyHistograms()) {
+    /**
+     * Computes the site histograms and backbone features of training graphs that lack them, once per structure and
+     * network, from the structures' coordinates.
+     */
+    private static void cacheSiteFeatures(EnsembleNetwork net, List<StructureGraph> graphs,
+            List<Structure> structures) {
+        if (!net.trainsFromCaches()) {
             return;
         }
-        List<StructureGraph> missing = graphs.stream().filter(g -> g.histogram == null).distinct().toList();
-        for (int[] chunk : chunks(missing)) {
+        List<Integer> missing = new ArrayList<>();
+        List<StructureGraph> missingGraphs = new ArrayList<>();
+        for (int i = 0; i < graphs.size(); i++) {
+            StructureGraph g = graphs.get(i);
+            if ((g.histogram == null || net.backboneFeatures > 0 && g.backboneFeatures == null)
+                    && !missingGraphs.contains(g)) {
+                missing.add(i);
+                missingGraphs.add(g);
+            }
+        }
+        for (int[] chunk : chunks(missingGraphs)) {
             List<StructureGraph> members = new ArrayList<>(chunk.length);
+            List<Structure> memberStructures = new ArrayList<>(chunk.length);
             for (int i : chunk) {
-                members.add(missing.get(i));
+                members.add(missingGraphs.get(i));
+                memberStructures.add(structures.get(missing.get(i)));
             }
             GraphBatch batch = GraphBatch.of(members, net.vocabulary);
-            double[] all;
+            double[] histograms;
+            double[] features = null;
             try (NDManager scope = net.scope()) {
                 GraphBatch.Tensors t = batch.upload(scope, net.type);
-                all = net.histogram(t, net.radial(t, t.distance())).toType(DataType.FLOAT64, false).toDoubleArray();
+                NDArray vectors = net.vectors(t, coordinates(scope, memberStructures, batch, net.type),
+                        lattices(scope, memberStructures, net.type));
+                EnsembleNetwork.Radial r = net.radial(t, EnsembleNetwork.lengths(vectors));
+                histograms = net.histogram(t, r).toType(DataType.FLOAT64, false).toDoubleArray();
+                NDArray b = net.backboneFeatures(t, vectors, r);
+                if (b != null) {
+                    features = b.toType(DataType.FLOAT64, false).toDoubleArray();
+                }
             }
-            int width = all.length / batch.sites;
             for (int j = 0; j < members.size(); j++) {
-                members.get(j).histogram = Arrays.copyOfRange(all, batch.firstSite[j] * width,
-                        batch.firstSite[j + 1] * width);
+                StructureGraph g = members.get(j);
+                int from = batch.firstSite[j];
+                int to = batch.firstSite[j + 1];
+                int width = histograms.length / batch.sites;
+                g.histogram = Arrays.copyOfRange(histograms, from * width, to * width);
+                if (features != null) {
+                    int w = features.length / batch.sites;
+                    g.backboneFeatures = Arrays.copyOfRange(features, from * w, to * w);
+                }
             }
         }
     }
@@ -660,8 +707,8 @@ public final class GnnSurrogate implements Surrogate {
             double[] spread;
             try (NDManager scope = network.scope()) {
                 GraphBatch.Tensors t = batch.upload(scope, network.type);
-                NDArray[] stats = ensembleStatistics(t, coordinates(scope, batchStructures, batch),
-                        lattices(scope, batchStructures));
+                NDArray[] stats = ensembleStatistics(t, coordinates(scope, batchStructures, batch, network.type),
+                        lattices(scope, batchStructures, network.type));
                 mean = stats[0].toType(DataType.FLOAT64, false).toDoubleArray();
                 spread = stats[1].toType(DataType.FLOAT64, false).toDoubleArray();
             }
@@ -693,22 +740,23 @@ public final class GnnSurrogate implements Surrogate {
 
     /** @return {mean, spread} over members, each (structures, grid), standardised units */
     private NDArray[] ensembleStatistics(GraphBatch.Tensors t, NDArray frac, NDArray lattice) {
-        NDArray out = network.forward(t, network.distances(t, frac, lattice));
+        NDArray out = network.forwardFromCoordinates(t, frac, lattice);
         NDArray mean = out.mean(new int[] {0});
         NDArray spread = out.sub(mean).square().mean(new int[] {0}).add(SPREAD_EPSILON).sqrt();
         return new NDArray[] {mean, spread};
     }
 
-    private NDArray coordinates(NDManager scope, List<Structure> structures, GraphBatch batch) {
+    private static NDArray coordinates(NDManager scope, List<Structure> structures, GraphBatch batch,
+            DataType type) {
         double[] frac = new double[batch.sites * 3];
         for (int b = 0; b < structures.size(); b++) {
             double[] f = structures.get(b).fracCoordsFlat();
             System.arraycopy(f, 0, frac, batch.firstSite[b] * 3, f.length);
         }
-        return scope.create(frac, new Shape(batch.sites, 3)).toType(network.type, false);
+        return scope.create(frac, new Shape(batch.sites, 3)).toType(type, false);
     }
 
-    private NDArray lattices(NDManager scope, List<Structure> structures) {
+    private static NDArray lattices(NDManager scope, List<Structure> structures, DataType type) {
         double[] l = new double[structures.size() * 9];
         for (int b = 0; b < structures.size(); b++) {
             double[][] m = structures.get(b).lattice().matrix();
@@ -716,7 +764,7 @@ public final class GnnSurrogate implements Surrogate {
                 System.arraycopy(m[r], 0, l, b * 9 + r * 3, 3);
             }
         }
-        return scope.create(l, new Shape(structures.size(), 3, 3)).toType(network.type, false);
+        return scope.create(l, new Shape(structures.size(), 3, 3)).toType(type, false);
     }
 
     // -------------------------------------------------------------------------------------------------- evaluate
@@ -754,8 +802,8 @@ public final class GnnSurrogate implements Surrogate {
             double[] gradLattice;
             try (NDManager scope = network.scope()) {
                 GraphBatch.Tensors t = batch.upload(scope, network.type);
-                NDArray frac = coordinates(scope, structures, batch);
-                NDArray lattice = lattices(scope, structures);
+                NDArray frac = coordinates(scope, structures, batch, network.type);
+                NDArray lattice = lattices(scope, structures, network.type);
                 frac.setRequiresGradient(true);
                 lattice.setRequiresGradient(true);
                 try (GradientCollector collector = TorchRuntime.engine().newGradientCollector()) {
@@ -854,6 +902,10 @@ public final class GnnSurrogate implements Surrogate {
         return vocabulary;
     }
 
+    Backbone backbone() {
+        return backbone;
+    }
+
     Standardizer standardizer() {
         return standardizer;
     }
@@ -869,6 +921,9 @@ public final class GnnSurrogate implements Surrogate {
         try {
             if (!closed) {
                 closed = true;
+                if (backbone != null) {
+                    backbone.close();
+                }
                 manager.close();
                 network = null;
                 candidates = null;

@@ -28,6 +28,8 @@ final class GraphBatch {
     private final long[] neighborSpecies; // sites * slots
     private final double[] histogram; // sites * vocabulary * basis, null unless every graph has its histogram
     private final int histogramWidth;
+    private final double[] backboneFeatures; // sites * width, null unless every graph has them
+    private final int backboneWidth;
 
     private GraphBatch(List<StructureGraph> graphs, int vocabulary, boolean edges) {
         this.structures = graphs.size();
@@ -51,11 +53,18 @@ final class GraphBatch {
         boolean all = graphs.stream().allMatch(g -> g.histogram != null);
         histogramWidth = all ? graphs.get(0).histogram.length / graphs.get(0).sites : 0;
         histogram = all ? new double[sites * histogramWidth] : null;
+        boolean features = graphs.stream().allMatch(g -> g.backboneFeatures != null);
+        backboneWidth = features ? graphs.get(0).backboneFeatures.length / graphs.get(0).sites : 0;
+        backboneFeatures = features ? new double[sites * backboneWidth] : null;
         for (int b = 0; b < structures; b++) {
             StructureGraph g = graphs.get(b);
             int offset = firstSite[b];
             if (all) {
                 System.arraycopy(g.histogram, 0, histogram, offset * histogramWidth, g.histogram.length);
+            }
+            if (features) {
+                System.arraycopy(g.backboneFeatures, 0, backboneFeatures, offset * backboneWidth,
+                        g.backboneFeatures.length);
             }
             for (int i = 0; i < g.sites; i++) {
                 int site = offset + i;
@@ -117,8 +126,11 @@ final class GraphBatch {
         NDArray histogramArray = histogram == null ? null
                 : manager.create(histogram, new Shape(sites, vocabulary, histogramWidth / vocabulary)).toType(type,
                         false);
+        NDArray featureArray = backboneFeatures == null ? null
+                : manager.create(backboneFeatures, new Shape(sites, backboneWidth)).toType(type, false);
         if (!edges && histogramArray != null) {
-            return new Tensors(this, null, null, null, null, null, speciesArray, null, poolArray, histogramArray);
+            return new Tensors(this, null, null, null, null, null, speciesArray, null, poolArray, histogramArray,
+                    featureArray);
         }
         if (neighbor.length == 0) {
             throw new IllegalStateException("this batch was assembled without its edges");
@@ -129,7 +141,8 @@ final class GraphBatch {
         return new Tensors(this, manager.create(neighbor),
                 manager.create(image, new Shape(sites, slots, 3)).toType(type, false),
                 manager.create(distance, new Shape(sites, slots)).toType(type, false), usedArray,
-                manager.create(structureOfSite), speciesArray, neighborSpeciesOneHot, poolArray, histogramArray);
+                manager.create(structureOfSite), speciesArray, neighborSpeciesOneHot, poolArray, histogramArray,
+                featureArray);
     }
 
     /** @see #upload(NDManager, DataType, boolean) with all edge tensors */
@@ -147,8 +160,10 @@ final class GraphBatch {
      * @param neighborSpecies (sites, slots, vocabulary) one-hot element of each slot's neighbour, 0 for padding
      * @param pool            (1, structures, sites) averaging matrix
      * @param histogram       (sites, vocabulary, basis) cached site histograms, or null
+     * @param backboneFeatures (sites, width) cached backbone features, or null
      */
     record Tensors(GraphBatch batch, NDArray neighbor, NDArray image, NDArray distance, NDArray used,
-            NDArray structure, NDArray species, NDArray neighborSpecies, NDArray pool, NDArray histogram) {
+            NDArray structure, NDArray species, NDArray neighborSpecies, NDArray pool, NDArray histogram,
+            NDArray backboneFeatures) {
     }
 }

@@ -25,6 +25,8 @@ final class StructureGraph {
      * surrogate that owns the graph and valid for its current network only.
      */
     double[] histogram;
+    /** The backbone's features (sites x backbone features) for these coordinates, like {@link #histogram}. */
+    double[] backboneFeatures;
 
     private StructureGraph(int sites, int slots, int[] species, int[] neighbor, int[] image, double[] distance,
             boolean[] used, int pairsWithinCutoff) {
