@@ -33,10 +33,12 @@ import org.activestructopt.surrogate.gnn.GnnSettings;
  * (24 and 216 sites, every site moved 0.05-0.35 angstrom), X-ray PDF on the PDF simulator's default grid (r = 1-10
  * angstrom, step 0.01, 901 points).
  * <p>
- * Runs on a plain class path (the PDF simulator is instantiated directly, not looked up as a service): from the test
- * bundle directory, {@code java -cp ... org.activestructopt.surrogate.gnn.internal.GnnBenchmark [report.md]
- * [rounds]} (defaults {@code benchmark/gnn-benchmark.md}, 200); {@code benchmark/run-gnn-benchmark.sh} builds the
- * class path. Pin the threads with {@code -Daso.threads=2}.
+ * Runs on a plain class path (the PDF simulator is instantiated directly, not looked up as a service) through
+ * {@code releng/benchmark}, which writes {@code releng/benchmarks/gnn-surrogate.md}; arguments {@code [report.md]
+ * [rounds]} (default 200 rounds). PyTorch's threads are pinned with {@code -Daso.threads}.
+ * <p>
+ * The baseline measured in the same run is the same optimisation with one {@code evaluate} call per start instead of
+ * one batched call for all starts.
  */
 public final class GnnBenchmark {
 
@@ -50,7 +52,7 @@ public final class GnnBenchmark {
     private final StringBuilder report = new StringBuilder();
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "benchmark/gnn-benchmark.md");
+        Path out = Path.of(args.length > 0 ? args[0] : "gnn-surrogate.md");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         GnnBenchmark b = new GnnBenchmark();
         b.run(rounds);
@@ -132,6 +134,15 @@ public final class GnnBenchmark {
                     ms(after.forward - before.forward, calls), ms(after.objective - before.objective, calls),
                     ms(after.backward - before.backward, calls), after.rebuilds - before.rebuilds, best[0], best[1]);
             line("- **round total: %.2f s** (RSS now %d MB)", fitSeconds + acquisitionSeconds, rssMegabytes());
+            // baseline measured in the same run: the same starts evaluated one structure per call
+            int baselineSteps = 5;
+            long one = System.nanoTime();
+            optimiseOneByOne(s, base, target, STARTS, baselineSteps, 4);
+            double perStepOne = seconds(one) / baselineSteps;
+            double perStepBatched = acquisitionSeconds / STEPS;
+            line("- baseline, the %d starts evaluated one per call (%d steps): %.1f ms per step vs %.1f ms batched: "
+                    + "batching is **%.1fx** faster", STARTS, baselineSteps, 1e3 * perStepOne, 1e3 * perStepBatched,
+                    perStepOne / perStepBatched);
         }
         line("");
     }
@@ -187,6 +198,35 @@ public final class GnnBenchmark {
             }
         }
         return new double[] {first, last};
+    }
+
+    /** The baseline for batching: the same Adam steps, but one {@code evaluate} call per start. */
+    private static void optimiseOneByOne(GnnSurrogate s, Structure base, double[] target, int starts, int steps,
+            long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Structure> x = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            x.add(base.perturbed(random, 0.05, 0.35));
+        }
+        int n = base.size();
+        double[][] m = new double[starts][3 * n];
+        double[][] v = new double[starts][3 * n];
+        SurrogateObjective objective = (mean, sigma, dMean, dSigma) -> {
+            double value = 0;
+            for (int i = 0; i < mean.length; i++) {
+                double e = mean[i] - target[i];
+                value += Math.abs(e) / mean.length - LAMBDA * sigma[i] / mean.length;
+                dMean[i] = Math.signum(e) / mean.length;
+                dSigma[i] = -LAMBDA / mean.length;
+            }
+            return value;
+        };
+        for (int step = 1; step <= steps; step++) {
+            for (int b = 0; b < starts; b++) {
+                SurrogateEvaluation e = s.evaluate(List.of(x.get(b)), objective).get(0);
+                x.set(b, adamStep(x.get(b), e.gradient(), m[b], v[b], step));
+            }
+        }
     }
 
     private static Structure adamStep(Structure s, StructureGradient g, double[] m, double[] v, int step) {
