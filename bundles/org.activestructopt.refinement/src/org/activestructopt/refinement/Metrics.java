@@ -69,6 +69,24 @@ public final class Metrics {
         return out;
     }
 
+    /**
+     * How many simulations a method needed to reach a loss: compares methods by cost at equal quality (e.g. how many
+     * simulations reverse Monte Carlo needs for the median loss the active loop reached).
+     *
+     * @param curve a {@link #bestSoFar} or {@link #medianCurve} curve (element n-1: after n simulations)
+     * @param level the loss to reach
+     * @return the smallest n with {@code curve[n-1] <= level}, or -1 if the curve never gets there (NaN never does)
+     */
+    public static int simulationsToReach(double[] curve, double level) {
+        Objects.requireNonNull(curve, "curve");
+        for (int n = 1; n <= curve.length; n++) {
+            if (curve[n - 1] <= level) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
     /** @return the median of the values (mean of the middle two for an even count) */
     public static double median(double[] values) {
         if (values.length == 0) {
