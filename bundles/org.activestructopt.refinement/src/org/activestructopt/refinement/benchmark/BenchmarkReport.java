@@ -185,11 +185,11 @@ public final class BenchmarkReport {
     private static String lossDescription(BenchmarkSuite suite) {
         List<String> parts = new ArrayList<>();
         for (SuiteObjective o : suite.objectives()) {
-            String grid = o.grid().map(g -> String.format(Locale.ROOT, " on %.4g-%.4g", g.start(), g.stop()))
-                    .orElse("");
+            String grid = o.grid().map(g -> " on " + plain(g.start()) + "-" + plain(g.stop()) + " in steps of "
+                    + plain(g.step())).orElse("");
             parts.add((o.weight() != 1 ? fmt(o.weight()) + " x " : "") + o.metric().literal().toUpperCase(Locale.ROOT)
-                    + " of the " + o.simulator() + " spectrum" + grid
-                    + (o.settings().isEmpty() ? "" : " (" + o.settings() + ")"));
+                    + " of the " + o.simulator() + " simulation" + grid
+                    + (o.settings().isEmpty() ? "" : " (settings " + o.settings() + ")"));
         }
         return String.join(" + ", parts);
     }
@@ -304,6 +304,11 @@ public final class BenchmarkReport {
                     .append(r.message().map(s -> " - " + s.replace('\n', ' ')).orElse("")).append('\n');
         }
         md.append('\n');
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String fmt(double v) {
