@@ -48,6 +48,11 @@ public final class AsoWorkbenchApplication implements IApplication {
         }
 
         @Override
+        public void postStartup() {
+            SelfTest.scheduleIfRequested(getWorkbenchConfigurer().getWorkbench());
+        }
+
+        @Override
         public String getInitialWindowPerspectiveId() {
             return AsoUi.PERSPECTIVE_ID;
         }
