@@ -83,7 +83,6 @@ public final class GnnBenchmark {
         Structure small = Crystals.rutile().supercell(1, 2, 2);
         Structure large = Crystals.rutile().supercell(3, 3, 4);
         round("24 sites", small, Map.of(), 200);
-        round("24 sites, interactions=2", small, Map.of("interactions", "2"), 200);
         round("216 sites", large, Map.of(), 200);
         memory(small, rounds);
         line("");
