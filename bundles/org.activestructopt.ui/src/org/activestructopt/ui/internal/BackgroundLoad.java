@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.spectra.SpectrumFormatException;
 import org.activestructopt.structure.io.StructureFormatException;
 import org.activestructopt.ui.AsoUi;
@@ -120,7 +121,8 @@ public final class BackgroundLoad {
      * anything else is a bug, logged with its stack trace to the error log, and the user is told where to look.
      */
     public static String describe(Throwable e) {
-        if (e instanceof SpectrumFormatException || e instanceof StructureFormatException) {
+        if (e instanceof SpectrumFormatException || e instanceof StructureFormatException
+                || e instanceof JobFormatException) {
             return e.getMessage();
         }
         if (e instanceof NoSuchFileException n) {

@@ -7,7 +7,9 @@ public enum Curve {
     /** The spectrum simulated from the starting structure. */
     START("start"),
     /** The spectrum simulated from the best structure found so far. */
-    BEST("best");
+    BEST("best"),
+    /** The spectrum of the candidate selected in the candidates view. */
+    SELECTED("selected");
 
     private final String label;
 

@@ -11,6 +11,7 @@ import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumKind;
 import org.activestructopt.spectra.exafs.ChiR;
 import org.activestructopt.spectra.exafs.Xftf;
+import org.activestructopt.ui.internal.conventions.PlotConvention;
 
 /**
  * What the spectra plot shows, free of widgets: the target, start and best spectra, and for EXAFS the space (k or R)
@@ -29,6 +30,7 @@ public final class SpectraPlotModel {
     }
 
     private final EnumMap<Curve, Spectrum> curves = new EnumMap<>(Curve.class);
+    private Optional<PlotConvention> convention = Optional.empty();
     private PlotSpace space = PlotSpace.K;
     private int kWeight = DEFAULT_K_WEIGHT;
 
@@ -55,6 +57,19 @@ public final class SpectraPlotModel {
     /** @return true when the target (or, without target, the first curve) is EXAFS chi(k) */
     public boolean isExafs() {
         return reference().map(s -> s.kind() == SpectrumKind.EXAFS).orElse(false);
+    }
+
+    /**
+     * Sets the axis names and units contributed for the simulator or kind of the plotted spectra (they win over the
+     * names the spectra carry; spectra of a run's candidates carry only their kind's defaults).
+     */
+    public void setConvention(Optional<PlotConvention> convention) {
+        this.convention = Objects.requireNonNull(convention, "convention");
+    }
+
+    /** @return the plot convention in use, if any */
+    public Optional<PlotConvention> convention() {
+        return convention;
     }
 
     /** @return k or R; only meaningful for EXAFS */
@@ -135,6 +150,9 @@ public final class SpectraPlotModel {
         if (showsR()) {
             return "R (Å)";
         }
+        if (convention.isPresent() && reference().isPresent()) {
+            return Units.axisTitle(convention.get().xName(), convention.get().xUnits());
+        }
         return reference().map(s -> Units.axisTitle(s.xName(), s.xUnits())).orElse("x");
     }
 
@@ -145,14 +163,16 @@ public final class SpectraPlotModel {
             return "y";
         }
         Spectrum s = ref.get();
+        String yName = convention.map(PlotConvention::yName).orElse(s.yName());
+        String yUnits = convention.map(PlotConvention::yUnits).orElse(s.yUnits());
         if (showsR()) {
             return "|χ(R)|" + unitsSuffix(Units.angstromPower(-(kWeight + 1)));
         }
         if (isExafs() && kWeight != 0) {
             String k = kWeight == 1 ? "k" : "k" + Units.superscript(kWeight);
-            return k + "·" + s.yName() + unitsSuffix(Units.angstromPower(-kWeight));
+            return k + "·" + yName + unitsSuffix(Units.angstromPower(-kWeight));
         }
-        return Units.axisTitle(s.yName(), s.yUnits());
+        return Units.axisTitle(yName, yUnits);
     }
 
     /** @return a one-line description of the Fourier transform for the view's header, or "" */

@@ -12,13 +12,22 @@ import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumFormatException;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.spectra.nexus.SpectrumRef;
+import org.activestructopt.ui.AsoUi;
 import org.activestructopt.ui.internal.BackgroundLoad;
 import org.activestructopt.ui.internal.MessageLine;
 import org.activestructopt.ui.internal.ProblemReporter;
+import org.activestructopt.ui.internal.conventions.PlotConventions;
+import org.activestructopt.ui.internal.run.CandidateRecord;
+import org.activestructopt.ui.internal.run.RunSession;
+import org.activestructopt.ui.internal.run.RunSessions;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -36,6 +45,7 @@ import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.LineStyle;
+import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -43,9 +53,10 @@ import org.eclipse.ui.part.ViewPart;
  * names and units. EXAFS can be shown in k space (k-weighted chi) or R space (|chi(R)|). Zoom with the mouse (see
  * {@link ChartZoom}); export as PNG or CSV.
  */
-public final class SpectraView extends ViewPart {
+public final class SpectraView extends ViewPart implements RunSessions.Listener {
 
-    private static final RGB[] COLOURS = {new RGB(0, 0, 0), new RGB(120, 120, 120), new RGB(204, 37, 41)};
+    private static final RGB[] COLOURS = {new RGB(0, 0, 0), new RGB(120, 120, 120), new RGB(204, 37, 41),
+        new RGB(31, 119, 180)};
 
     private final SpectraPlotModel model = new SpectraPlotModel();
     /** Opening another target supersedes a load still running. */
@@ -60,11 +71,19 @@ public final class SpectraView extends ViewPart {
     private Chart chart;
     private MessageLine messages;
     private Path targetFile;
+    private CTabFolder objectiveTabs;
+    private RunSession session;
+    private int objective;
+    private CandidateRecord selected;
+    private final ISelectionListener selectionListener = (part, selection) -> candidateSelected(selection);
 
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
         createHeader(parent);
+        objectiveTabs = new CTabFolder(parent, SWT.FLAT | SWT.TOP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(objectiveTabs);
+        objectiveTabs.addListener(SWT.Selection, e -> setObjective(objectiveTabs.getSelectionIndex()));
         chart = new Chart(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(chart);
         chart.getTitle().setVisible(false);
@@ -77,7 +96,123 @@ public final class SpectraView extends ViewPart {
         messages = new MessageLine(parent);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(messages.control());
         messages.info("No target loaded.");
+        showObjectiveTabs(List.of());
         refresh();
+        getSite().getPage().addSelectionListener(AsoUi.CANDIDATES_VIEW_ID, selectionListener);
+        RunSessions.get().addListener(this);
+        RunSessions.get().current().ifPresent(this::sessionChanged);
+    }
+
+    @Override
+    public void dispose() {
+        RunSessions.get().removeListener(this);
+        getSite().getPage().removeSelectionListener(AsoUi.CANDIDATES_VIEW_ID, selectionListener);
+        super.dispose();
+    }
+
+    // ------------------------------------------------------------------ the current run
+
+    @Override
+    public void sessionChanged(RunSession s) {
+        session = s;
+        selected = null;
+        objective = 0;
+        showObjectiveTabs(s.objectives());
+        showRun();
+    }
+
+    @Override
+    public void candidatesAdded(RunSession s, List<CandidateRecord> added) {
+        if (s == session) {
+            showRun();
+        }
+    }
+
+    @Override
+    public void stateChanged(RunSession s) {
+        if (s == session) {
+            showRun();
+        }
+    }
+
+    /** Shows objective {@code index} of the current run (one tab per objective when there are several). */
+    public void setObjective(int index) {
+        if (session == null || index < 0 || index >= session.objectives().size()) {
+            return;
+        }
+        objective = index;
+        if (objectiveTabs.getSelectionIndex() != index && index < objectiveTabs.getItemCount()) {
+            objectiveTabs.setSelection(index);
+        }
+        showRun();
+    }
+
+    /** @return the objective shown */
+    public int objective() {
+        return objective;
+    }
+
+    private void showObjectiveTabs(List<RunSession.ObjectiveInfo> objectives) {
+        for (CTabItem item : objectiveTabs.getItems()) {
+            item.dispose();
+        }
+        for (int i = 0; i < objectives.size(); i++) {
+            CTabItem item = new CTabItem(objectiveTabs, SWT.NONE);
+            item.setText(session.objectiveLabel(i));
+            item.setToolTipText(objectives.get(i).simulator() + " against " + objectives.get(i).target());
+        }
+        boolean show = objectives.size() > 1;
+        if (show) {
+            objectiveTabs.setSelection(0);
+        }
+        objectiveTabs.setVisible(show);
+        ((GridData) objectiveTabs.getLayoutData()).exclude = !show;
+        objectiveTabs.getParent().layout(true, true);
+    }
+
+    private void candidateSelected(ISelection selection) {
+        Object first = selection instanceof IStructuredSelection s && s.size() == 1 ? s.getFirstElement() : null;
+        selected = first instanceof CandidateRecord r ? r : null;
+        if (session != null) {
+            showRun();
+        }
+    }
+
+    /** Puts target, start, best and the selected candidate of the shown objective into the plot. */
+    private void showRun() {
+        if (chart.isDisposed()) {
+            return;
+        }
+        int i = objective;
+        if (i < session.targets().size()) {
+            model.set(Curve.TARGET, session.targets().get(i).withName(session.objectiveLabel(i)));
+            targetFile = Path.of(session.objectives().get(i).target());
+        } else {
+            // not resolved (yet): a target of another file would mislead
+            model.clear(Curve.TARGET);
+            targetFile = null;
+        }
+        setOrClear(Curve.START, session.firstSuccess().map(r -> spectrumOf(r, i)));
+        setOrClear(Curve.BEST, session.best().map(r -> spectrumOf(r, i)));
+        setOrClear(Curve.SELECTED, Optional.ofNullable(selected).filter(r -> !r.isFailed())
+                .map(r -> spectrumOf(r, i)));
+        model.setConvention(PlotConventions.get().find(session.objectives().get(i).simulator(),
+                model.get(Curve.TARGET).or(() -> model.get(Curve.BEST)).map(Spectrum::kind).orElse(null)));
+        refresh();
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+        messages.info(session.name() + ": " + session.objectiveLabel(i) + session.best().map(b -> ", best #"
+                + (b.index() + 1) + " of " + session.records().size()).orElse(session.targets().isEmpty()
+                        ? ", target not read yet" : ", no simulation yet"));
+    }
+
+    private void setOrClear(Curve curve, Optional<Spectrum> spectrum) {
+        spectrum.ifPresentOrElse(s -> model.set(curve, s), () -> model.clear(curve));
+    }
+
+    /** The legend then reads e.g. "best: #12, loss 0.0331". */
+    private static Spectrum spectrumOf(CandidateRecord r, int objective) {
+        return r.spectra().get(objective).withName("#" + (r.index() + 1) + ", loss " + Units.number(r.loss()));
     }
 
     private void createHeader(Composite parent) {
@@ -185,6 +320,7 @@ public final class SpectraView extends ViewPart {
         loads.start("Reading " + ref.get().signalPath(), chart, monitor -> NexusSpectra.read(ref.get()),
                 s -> {
                     targetFile = file;
+                    model.setConvention(Optional.empty());
                     setCurve(Curve.TARGET, s);
                 }, reason -> messages.error("Cannot read spectrum", reason));
     }

@@ -10,7 +10,8 @@ public final class Units {
             Map.entry("angstrom^-1", "Å⁻¹"), Map.entry("1/angstrom", "Å⁻¹"), Map.entry("A^-1", "Å⁻¹"),
             Map.entry("angstrom^-2", "Å⁻²"), Map.entry("1/angstrom^2", "Å⁻²"), Map.entry("angstrom^-3", "Å⁻³"),
             Map.entry("angstrom^-4", "Å⁻⁴"), Map.entry("angstrom^-5", "Å⁻⁵"),
-            Map.entry("nm", "nm"), Map.entry("eV", "eV"), Map.entry("keV", "keV"));
+            Map.entry("nm", "nm"), Map.entry("eV", "eV"), Map.entry("keV", "keV"),
+            Map.entry("degree", "°"), Map.entry("degrees", "°"), Map.entry("deg", "°"));
 
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 

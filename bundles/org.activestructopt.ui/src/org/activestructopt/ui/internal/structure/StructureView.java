@@ -9,12 +9,18 @@ import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Lattice;
 import org.activestructopt.structure.Structure;
 import org.activestructopt.structure.io.CifReader;
+import org.activestructopt.ui.AsoUi;
 import org.activestructopt.ui.internal.BackgroundLoad;
 import org.activestructopt.ui.internal.MessageLine;
 import org.activestructopt.ui.internal.ProblemReporter;
+import org.activestructopt.ui.internal.run.CandidateRecord;
+import org.activestructopt.ui.internal.run.RunSession;
+import org.activestructopt.ui.internal.run.RunSessions;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -28,6 +34,7 @@ import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.Range;
+import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -35,7 +42,7 @@ import org.eclipse.ui.part.ViewPart;
  * chosen elements. Structures come from CIF files (command "Open CIF...") and, later, from refinement runs through
  * {@link #setStructure(Structure, String)}.
  */
-public final class StructureView extends ViewPart {
+public final class StructureView extends ViewPart implements RunSessions.Listener {
 
     /** Opening another file supersedes a load still running. */
     private final BackgroundLoad.Latest loads = new BackgroundLoad.Latest();
@@ -47,6 +54,11 @@ public final class StructureView extends ViewPart {
     private String source = "";
     private List<Element[]> pairs = List.of();
     private DistanceHistogram histogram;
+    private RunSession session;
+    /** The candidate shown: the selected one, else the run's best (followed as it improves). */
+    private CandidateRecord shown;
+    private boolean followBest = true;
+    private final ISelectionListener selectionListener = (part, selection) -> candidateSelected(selection);
 
     @Override
     public void createPartControl(Composite parent) {
@@ -73,6 +85,73 @@ public final class StructureView extends ViewPart {
         messages = new MessageLine(parent);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(messages.control());
         messages.info("No structure loaded.");
+        getSite().getPage().addSelectionListener(AsoUi.CANDIDATES_VIEW_ID, selectionListener);
+        RunSessions.get().addListener(this);
+        RunSessions.get().current().ifPresent(this::sessionChanged);
+    }
+
+    @Override
+    public void dispose() {
+        RunSessions.get().removeListener(this);
+        getSite().getPage().removeSelectionListener(AsoUi.CANDIDATES_VIEW_ID, selectionListener);
+        super.dispose();
+    }
+
+    // ------------------------------------------------------------------ the current run
+
+    @Override
+    public void sessionChanged(RunSession s) {
+        session = s;
+        shown = null;
+        followBest = true;
+        showBest();
+    }
+
+    @Override
+    public void candidatesAdded(RunSession s, List<CandidateRecord> added) {
+        if (s == session && followBest) {
+            showBest();
+        }
+    }
+
+    @Override
+    public void stateChanged(RunSession s) {
+        if (s == session && followBest && shown == null && s.startStructure().isPresent()) {
+            setStructure(s.startStructure().get(), s.name() + ": start");
+        }
+    }
+
+    private void showBest() {
+        if (canvas.isDisposed()) {
+            return;
+        }
+        session.best().ifPresentOrElse(b -> show(b, "best"), () -> session.startStructure().ifPresent(
+                st -> setStructure(st, session.name() + ": start")));
+    }
+
+    private void show(CandidateRecord r, String role) {
+        if (r == shown) {
+            return;
+        }
+        shown = r;
+        setStructure(r.structure(), role + " " + r.label() + (r.isFailed() ? ", failed"
+                : ", loss " + org.activestructopt.ui.internal.spectra.Units.number(r.loss())));
+    }
+
+    private void candidateSelected(ISelection selection) {
+        Object first = selection instanceof IStructuredSelection s && s.size() == 1 ? s.getFirstElement() : null;
+        if (first instanceof CandidateRecord r) {
+            followBest = false;
+            show(r, "selected");
+        } else if (session != null) {
+            followBest = true;
+            showBest();
+        }
+    }
+
+    /** @return the candidate shown, if the structure comes from a run */
+    public CandidateRecord shownCandidate() {
+        return shown;
     }
 
     @Override

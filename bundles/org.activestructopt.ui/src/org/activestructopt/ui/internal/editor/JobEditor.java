@@ -1,0 +1,858 @@
+package org.activestructopt.ui.internal.editor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+
+import org.activestructopt.api.Simulator;
+import org.activestructopt.api.SimulatorDescriptor;
+import org.activestructopt.api.SimulatorRegistry;
+import org.activestructopt.refinement.Samplers;
+import org.activestructopt.refinement.internal.JobResource;
+import org.activestructopt.refinement.internal.ModelFeatures;
+import org.activestructopt.refinement.model.Job;
+import org.activestructopt.refinement.model.JobFormatException;
+import org.activestructopt.refinement.model.JobProblem;
+import org.activestructopt.refinement.model.Method;
+import org.activestructopt.refinement.model.Metric;
+import org.activestructopt.refinement.model.ModelEnum;
+import org.activestructopt.refinement.model.Objective;
+import org.activestructopt.refinement.model.Variation;
+import org.activestructopt.spectra.nexus.NexusSpectra;
+import org.activestructopt.spectra.nexus.SpectrumRef;
+import org.activestructopt.ui.internal.BackgroundLoad;
+import org.activestructopt.ui.internal.MessageLine;
+import org.activestructopt.ui.internal.ProblemReporter;
+import org.activestructopt.ui.internal.run.RunLauncher;
+import org.activestructopt.ui.internal.spectra.SpectrumChooser;
+import org.activestructopt.ui.internal.spectra.Units;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IPathEditorInput;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The form editor of a refinement job file ({@code .xmi}): name, method and seed; start and reference structures;
+ * the objectives, each a simulator with its settings, a weight, a metric and a target (file, dataset chosen from the
+ * 1-D spectra of a NeXus file, fit range); the sampler with its settings; the budget and its phases. The simulator
+ * list is whatever simulator services are registered, so a third-party simulator bundle appears here without any
+ * change to this editor, with its settings taken from its schema.
+ * <p>
+ * Problems are listed at the top as the job is edited, each naming the field at fault (the model's rules from
+ * {@link Job#validate()}, plus what only the running platform can tell: simulators that are not installed, settings
+ * they do not know, files that do not exist). A job with problems can be saved, to be finished later, but not run.
+ */
+public final class JobEditor extends EditorPart {
+
+    private Job job;
+    private Path file;
+    private boolean dirty;
+    private boolean updating;
+    private SimulatorRegistry registry;
+    private SpectrumChooser chooser = SpectrumChooser.DIALOG;
+    /** Values typed that cannot go into the model (e.g. a seed that is not a number), by field. */
+    private final Map<String, String> inputProblems = new LinkedHashMap<>();
+    private List<String> problems = List.of();
+
+    private ScrolledComposite scroll;
+    private Composite form;
+    private Text problemText;
+    private Text name;
+    private Combo method;
+    private Text seed;
+    private Combo variation;
+    private Text start;
+    private Text reference;
+    private TableViewer objectives;
+    private Composite objectiveDetail;
+    private Combo simulator;
+    private Label simulatorInfo;
+    private Text weight;
+    private Combo metric;
+    private Text target;
+    private Text signal;
+    private Text xmin;
+    private Text xmax;
+    private SettingsTable simulatorSettings;
+    private Combo sampler;
+    private SettingsTable samplerSettings;
+    private Spinner simulations;
+    private Spinner initial;
+    private Spinner calibration;
+    private Spinner exploit;
+    private Label explore;
+    private Button runButton;
+    private MessageLine messages;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof IPathEditorInput p)) {
+            throw new PartInitException("The job editor opens job files, not " + input.getName());
+        }
+        setSite(site);
+        setInput(input);
+        file = p.getPath().toPath();
+        job = read(file);
+        setPartName(file.getFileName().toString());
+        setTitleToolTip(file.toString());
+        registry = SimulatorRegistry.open(FrameworkUtil.getBundle(JobEditor.class).getBundleContext());
+    }
+
+    /**
+     * Reads a job file without the model's rules (those are shown as problems while editing), but with XML syntax,
+     * element and attribute names and value types checked.
+     */
+    private static Job read(Path file) throws PartInitException {
+        try {
+            // Job.load would refuse a half-finished job; the editor must open it to let the user finish it.
+            return Job.of(JobResource.load(file, ModelFeatures.eClass("Job")));
+        } catch (JobFormatException e) {
+            throw new PartInitException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new PartInitException("Cannot read " + file + ": " + BackgroundLoad.describe(e), e);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        if (registry != null) {
+            registry.close();
+        }
+        super.dispose();
+    }
+
+    // ------------------------------------------------------------------ widgets
+
+    @Override
+    public void createPartControl(Composite parent) {
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+        scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(scroll);
+        form = new Composite(scroll, SWT.NONE);
+        GridLayoutFactory.swtDefaults().margins(8, 8).applyTo(form);
+        scroll.setContent(form);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+
+        createProblems(form);
+        createGeneral(form);
+        createStructures(form);
+        createObjectives(form);
+        createSampler(form);
+        createBudget(form);
+        runButton = new Button(form, SWT.PUSH);
+        runButton.setText("Run this job");
+        runButton.setToolTipText("Saves the job and runs a copy of it in a new run directory");
+        runButton.addListener(SWT.Selection, e -> run());
+
+        messages = new MessageLine(parent);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(messages.control());
+        messages.info(file.toString());
+        fill();
+        scroll.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    private Group group(Composite parent, String title, int columns) {
+        Group g = new Group(parent, SWT.NONE);
+        g.setText(title);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(g);
+        GridLayoutFactory.swtDefaults().numColumns(columns).applyTo(g);
+        return g;
+    }
+
+    private static Label label(Composite parent, String text) {
+        Label l = new Label(parent, SWT.NONE);
+        l.setText(text);
+        return l;
+    }
+
+    private Text text(Composite parent, int span, String tip, Consumer<String> onChange) {
+        Text t = new Text(parent, SWT.BORDER);
+        t.setToolTipText(tip);
+        GridDataFactory.fillDefaults().grab(true, false).span(span, 1).hint(100, SWT.DEFAULT).applyTo(t);
+        t.addModifyListener(e -> edit(() -> onChange.accept(t.getText())));
+        return t;
+    }
+
+    private Combo combo(Composite parent, List<String> items, Consumer<String> onChange) {
+        Combo c = new Combo(parent, SWT.READ_ONLY);
+        c.setItems(items.toArray(String[]::new));
+        c.addListener(SWT.Selection, e -> edit(() -> onChange.accept(c.getText())));
+        return c;
+    }
+
+    private Spinner spinner(Composite parent, String title, String tip, Consumer<Integer> onChange) {
+        label(parent, title);
+        Spinner s = new Spinner(parent, SWT.BORDER);
+        s.setValues(0, 0, 1_000_000, 0, 1, 10);
+        s.setToolTipText(tip);
+        s.addListener(SWT.Modify, e -> edit(() -> onChange.accept(s.getSelection())));
+        return s;
+    }
+
+    private void createProblems(Composite parent) {
+        problemText = new Text(parent, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, 72).applyTo(problemText);
+        problemText.setToolTipText("Problems of this job; each names the field at fault");
+    }
+
+    private void createGeneral(Composite parent) {
+        Group g = group(parent, "Job", 4);
+        label(g, "Name:");
+        name = text(g, 3, "A name for the job, also used for its run directories",
+                v -> job.setName(v.isBlank() ? null : v.strip()));
+        label(g, "Method:");
+        method = combo(g, literals(Method.class), v -> job.setMethod(ModelEnum.of(Method.class, v)));
+        method.setToolTipText("active: surrogate-driven active learning; rmc, random, leastSquares: baselines on the "
+                + "real simulators");
+        label(g, "Seed:");
+        seed = text(g, 1, "Seed of every random choice (a whole number)", v -> {
+            try {
+                job.setSeed(Long.parseLong(v.strip()));
+                inputProblems.remove("seed");
+            } catch (NumberFormatException e) {
+                inputProblems.put("seed", "'" + v + "' is not a whole number");
+            }
+        });
+        label(g, "Variation:");
+        variation = combo(g, literals(Variation.class), v -> job.setVariation(ModelEnum.of(Variation.class, v)));
+        variation.setToolTipText("What may change: coordinates only, or coordinates and lattice");
+        GridDataFactory.fillDefaults().span(3, 1).applyTo(variation);
+    }
+
+    private void createStructures(Composite parent) {
+        Group g = group(parent, "Structures", 4);
+        label(g, "Start:");
+        start = text(g, 1, "The start structure: a CIF or POSCAR file (relative to the job file)",
+                v -> job.start().setFile(v.strip()));
+        browse(g, start, "Start Structure", new String[] {"*.cif;*.CIF;POSCAR*;*.vasp", "*"});
+        new Label(g, SWT.NONE);
+        label(g, "Reference:");
+        reference = text(g, 1, "Optional: the true structure, to report whether the result matches it", v -> {
+            if (v.isBlank()) {
+                job.clearReference();
+            } else {
+                job.referenceOrCreate().setFile(v.strip());
+            }
+        });
+        browse(g, reference, "Reference Structure", new String[] {"*.cif;*.CIF;POSCAR*;*.vasp", "*"});
+        Button clear = new Button(g, SWT.PUSH);
+        clear.setText("Clear");
+        clear.addListener(SWT.Selection, e -> reference.setText(""));
+    }
+
+    private Button browse(Composite parent, Text field, String title, String[] filters) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText("Browse...");
+        b.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(getSite().getShell(), SWT.OPEN);
+            d.setText(title);
+            d.setFilterExtensions(filters);
+            d.setFilterPath(file.getParent().toString());
+            String chosen = d.open();
+            if (chosen != null) {
+                field.setText(relative(Path.of(chosen)));
+            }
+        });
+        return b;
+    }
+
+    /** @return the file relative to the job file's directory when it lies below it, else absolute */
+    String relative(Path chosen) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path abs = chosen.toAbsolutePath().normalize();
+        return abs.startsWith(dir) ? dir.relativize(abs).toString() : abs.toString();
+    }
+
+    private void createObjectives(Composite parent) {
+        Group g = group(parent, "Objectives", 2);
+        objectives = new TableViewer(g, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        objectives.getTable().setHeaderVisible(true);
+        objectives.getTable().setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, 70).applyTo(objectives.getTable());
+        objectives.setContentProvider(ArrayContentProvider.getInstance());
+        objectiveColumn("Simulator", 100, o -> o.simulator());
+        objectiveColumn("Weight", 60, o -> Units.number(o.weight()));
+        objectiveColumn("Metric", 60, o -> o.metric().literal());
+        objectiveColumn("Target", 220, o -> o.target().file() == null ? "" : o.target().file());
+        objectiveColumn("Dataset", 200, o -> o.target().signal().orElse("(default)"));
+        objectives.addSelectionChangedListener(e -> fillObjective());
+        Composite buttons = new Composite(g, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(buttons);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
+        Button add = new Button(buttons, SWT.PUSH);
+        add.setText("Add");
+        GridDataFactory.fillDefaults().applyTo(add);
+        add.addListener(SWT.Selection, e -> addObjective());
+        Button remove = new Button(buttons, SWT.PUSH);
+        remove.setText("Remove");
+        GridDataFactory.fillDefaults().applyTo(remove);
+        remove.addListener(SWT.Selection, e -> removeObjective());
+
+        objectiveDetail = new Composite(g, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(objectiveDetail);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(objectiveDetail);
+        label(objectiveDetail, "Simulator:");
+        simulator = new Combo(objectiveDetail, SWT.READ_ONLY);
+        simulator.addListener(SWT.Selection, e -> edit(() -> selectedObjective().ifPresent(o -> {
+            o.setSimulator(simulatorName(simulator.getText()));
+            fillObjective();
+        })));
+        simulatorInfo = new Label(objectiveDetail, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(150, SWT.DEFAULT).applyTo(simulatorInfo);
+        label(objectiveDetail, "Weight:");
+        weight = text(objectiveDetail, 1, "Weight of this objective in the total loss (positive)", v -> selectedObjective()
+                .ifPresent(o -> {
+                    try {
+                        o.setWeight(Double.parseDouble(v.strip()));
+                        inputProblems.remove(fieldOf(o, "weight"));
+                    } catch (NumberFormatException e) {
+                        inputProblems.put(fieldOf(o, "weight"), "'" + v + "' is not a number");
+                    }
+                }));
+        label(objectiveDetail, "Metric:");
+        metric = combo(objectiveDetail, literals(Metric.class), v -> selectedObjective().ifPresent(
+                o -> o.setMetric(ModelEnum.of(Metric.class, v))));
+        new Label(objectiveDetail, SWT.NONE);
+        label(objectiveDetail, "Target file:");
+        target = text(objectiveDetail, 2, "The measured spectrum: NeXus (.nxs, .h5) or two columns x y",
+                v -> selectedObjective().ifPresent(o -> o.target().setFile(v.strip())));
+        browse(objectiveDetail, target, "Target Spectrum", new String[] {"*.nxs;*.nx5;*.h5;*.hdf5;*.hdf;*.dat;*.txt",
+            "*"});
+        Button dataset = new Button(objectiveDetail, SWT.PUSH);
+        dataset.setText("Dataset...");
+        dataset.setToolTipText("Choose one of the 1-D spectra of the NeXus file");
+        dataset.addListener(SWT.Selection, e -> chooseDataset());
+        label(objectiveDetail, "Dataset:");
+        signal = text(objectiveDetail, 4, "HDF5 path of the signal; empty: the file's default plottable",
+                v -> selectedObjective().ifPresent(o -> o.target().setSignal(v.isBlank() ? null : v.strip())));
+        label(objectiveDetail, "Fit range:");
+        xmin = text(objectiveDetail, 1, "Lower end of the fit range (empty: from the first point)",
+                v -> setRange());
+        label(objectiveDetail, "to");
+        xmax = text(objectiveDetail, 2, "Upper end of the fit range (empty: to the last point)", v -> setRange());
+        Label settingsLabel = label(objectiveDetail, "Simulator settings (empty value: the default):");
+        GridDataFactory.fillDefaults().span(5, 1).applyTo(settingsLabel);
+        Composite settingsBox = new Composite(objectiveDetail, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(settingsBox);
+        GridLayoutFactory.fillDefaults().applyTo(settingsBox);
+        simulatorSettings = new SettingsTable(settingsBox);
+    }
+
+    private void objectiveColumn(String title, int width, java.util.function.Function<Objective, String> text) {
+        TableViewerColumn c = new TableViewerColumn(objectives, SWT.LEFT);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Objective) element);
+            }
+        });
+    }
+
+    private void createSampler(Composite parent) {
+        Group g = group(parent, "Sampler", 2);
+        label(g, "Sampler:");
+        sampler = combo(g, Samplers.names(), v -> {
+            job.sampler().setName(v);
+            fillSampler();
+        });
+        sampler.setToolTipText("Draws the initial and calibration candidates and random starts");
+        Composite box = new Composite(g, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(box);
+        GridLayoutFactory.fillDefaults().applyTo(box);
+        samplerSettings = new SettingsTable(box);
+    }
+
+    private void createBudget(Composite parent) {
+        Group g = group(parent, "Budget (simulator calls)", 4);
+        simulations = spinner(g, "Total:", "Simulator calls the job may make", v -> job.budget().setSimulations(v));
+        initial = spinner(g, "Initial:", "Calls on the start and sampler draws (the training set of the active loop)",
+                v -> job.budget().setInitial(v));
+        calibration = spinner(g, "Calibration:", "Sampler draws held out to calibrate the surrogate's uncertainty",
+                v -> job.budget().setCalibration(v));
+        exploit = spinner(g, "Exploit:", "The last calls, which exploit", v -> job.budget().setExploit(v));
+        explore = new Label(g, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(explore);
+    }
+
+    private static <E extends Enum<E> & ModelEnum> List<String> literals(Class<E> type) {
+        List<String> out = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            out.add(e.literal());
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ model to widgets
+
+    /** Fills every widget from the job. */
+    private void fill() {
+        updating = true;
+        try {
+            name.setText(job.name().orElse(""));
+            method.setText(job.method().literal());
+            seed.setText(Long.toString(job.seed()));
+            variation.setText(job.variation().literal());
+            start.setText(job.start().file().orElse(""));
+            start.setMessage(job.start().crystal().isPresent() ? "(structure written in the job file)" : "");
+            reference.setText(job.reference().flatMap(r -> r.file()).orElse(""));
+            objectives.setInput(job.objectives());
+            if (!job.objectives().isEmpty()) {
+                objectives.setSelection(new StructuredSelection(job.objectives().get(0)));
+            }
+            sampler.setText(job.sampler().name());
+            simulations.setSelection(job.budget().simulations());
+            initial.setSelection(job.budget().initial());
+            calibration.setSelection(job.budget().calibration());
+            exploit.setSelection(job.budget().exploit());
+        } finally {
+            updating = false;
+        }
+        fillObjective();
+        fillSampler();
+        revalidate();
+    }
+
+    private Optional<Objective> selectedObjective() {
+        Object o = objectives.getStructuredSelection().getFirstElement();
+        return o instanceof Objective obj ? Optional.of(obj) : Optional.empty();
+    }
+
+    private void fillObjective() {
+        Optional<Objective> selected = selectedObjective();
+        setEnabled(objectiveDetail, selected.isPresent());
+        boolean was = updating;
+        updating = true;
+        try {
+            List<String> choices = simulatorChoices();
+            String current = selected.map(Objective::simulator).orElse("");
+            if (!current.isEmpty() && !choices.contains(current)) {
+                choices = new ArrayList<>(choices);
+                choices.add(current + " (not installed)");
+            }
+            simulator.setItems(choices.toArray(String[]::new));
+            for (int i = 0; i < choices.size(); i++) {
+                if (simulatorName(choices.get(i)).equals(current)) {
+                    simulator.select(i);
+                }
+            }
+            Optional<Simulator> sim = registry.find(current);
+            simulatorInfo.setText(sim.map(s -> describe(s.descriptor())).orElse(current.isEmpty() ? ""
+                    : "No simulator '" + current + "' is installed."));
+            if (selected.isEmpty()) {
+                simulatorSettings.setInput(null, Map.of(), (k, v) -> {
+                });
+                return;
+            }
+            Objective o = selected.get();
+            weight.setText(Units.number(o.weight()));
+            metric.setText(o.metric().literal());
+            target.setText(o.target().file() == null ? "" : o.target().file());
+            signal.setText(o.target().signal().orElse(""));
+            xmin.setText(format(o.target().xmin()));
+            xmax.setText(format(o.target().xmax()));
+            simulatorSettings.setInput(sim.map(s -> s.descriptor().settings()).orElse(null), o.settings(),
+                    (k, v) -> edit(() -> {
+                        if (v == null) {
+                            o.removeSetting(k);
+                        } else {
+                            o.setSetting(k, v);
+                        }
+                    }));
+        } finally {
+            updating = was;
+        }
+        objectiveDetail.layout(true, true);
+    }
+
+    private void fillSampler() {
+        Map<String, String> values = job.sampler().settings();
+        org.activestructopt.api.SettingsSchema schema;
+        try {
+            schema = Samplers.schema(job.sampler().name());
+        } catch (IllegalArgumentException e) {
+            schema = null;
+        }
+        samplerSettings.setInput(schema, values, (k, v) -> edit(() -> {
+            if (v == null) {
+                job.sampler().removeSetting(k);
+            } else {
+                job.sampler().setSetting(k, v);
+            }
+        }));
+    }
+
+    private static String describe(SimulatorDescriptor d) {
+        return d.description() + " — " + d.kind() + ", " + d.cost().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String format(OptionalDouble v) {
+        return v.isPresent() ? Units.number(v.getAsDouble()) : "";
+    }
+
+    private static void setEnabled(Control c, boolean enabled) {
+        c.setEnabled(enabled);
+        if (c instanceof Composite comp) {
+            for (Control child : comp.getChildren()) {
+                setEnabled(child, enabled);
+            }
+        }
+    }
+
+    /** @return the names of the simulator services registered now, sorted */
+    public List<String> simulatorChoices() {
+        return new ArrayList<>(registry.available().keySet());
+    }
+
+    private static String simulatorName(String item) {
+        int space = item.indexOf(' ');
+        return space < 0 ? item : item.substring(0, space);
+    }
+
+    // ------------------------------------------------------------------ widgets to model
+
+    /** Applies an edit to the model unless the widgets are being filled, then marks dirty and revalidates. */
+    private void edit(Runnable change) {
+        if (updating) {
+            return;
+        }
+        change.run();
+        objectives.refresh();
+        setDirty(true);
+        revalidate();
+    }
+
+    private void setRange() {
+        selectedObjective().ifPresent(o -> {
+            String field = fieldOf(o, "target");
+            double lo = parseOrNaN(xmin.getText());
+            double hi = parseOrNaN(xmax.getText());
+            if (Double.isNaN(lo) && !xmin.getText().isBlank() || Double.isNaN(hi) && !xmax.getText().isBlank()) {
+                inputProblems.put(field + "/xmin", "the fit range must be numbers");
+                return;
+            }
+            inputProblems.remove(field + "/xmin");
+            o.target().setRange(lo, hi);
+        });
+    }
+
+    private static double parseOrNaN(String s) {
+        try {
+            return s.isBlank() ? Double.NaN : Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private String fieldOf(Objective o, String key) {
+        return "objectives[" + job.objectives().indexOf(o) + "]/" + key;
+    }
+
+    private void addObjective() {
+        List<String> names = simulatorChoices();
+        String sim = names.contains("pdf") || names.isEmpty() ? "pdf" : names.get(0);
+        edit(() -> {
+            Objective o = job.addObjective(sim, "");
+            objectives.setInput(job.objectives());
+            objectives.setSelection(new StructuredSelection(o));
+        });
+    }
+
+    private void removeObjective() {
+        selectedObjective().ifPresent(o -> edit(() -> {
+            job.removeObjective(job.objectives().indexOf(o));
+            inputProblems.keySet().removeIf(k -> k.startsWith("objectives["));
+            objectives.setInput(job.objectives());
+            fillObjective();
+        }));
+    }
+
+    /** Lists the 1-D spectra of the selected objective's NeXus file in the background and lets the user pick one. */
+    public org.eclipse.core.runtime.jobs.Job chooseDataset() {
+        Optional<Objective> o = selectedObjective();
+        if (o.isEmpty() || target.getText().isBlank()) {
+            messages.error("No target file", "Choose the target file of the objective first.");
+            return null;
+        }
+        Path nexus = job.resolve(target.getText().strip());
+        Objective objective = o.get();
+        return BackgroundLoad.start("Listing spectra in " + nexus.getFileName(), form,
+                (IProgressMonitor m) -> NexusSpectra.list(nexus), refs -> {
+                    if (refs.isEmpty()) {
+                        messages.error("No spectrum", nexus + ": no one-dimensional spectrum (NXdata with a 1-D "
+                                + "signal)");
+                        return;
+                    }
+                    Optional<SpectrumRef> ref = chooser.choose(getSite().getShell(), nexus, refs,
+                            objective.target().signal());
+                    ref.ifPresent(r -> {
+                        if (selectedObjective().orElse(null) == objective) {
+                            signal.setText(r.signalPath());
+                        }
+                    });
+                }, reason -> messages.error("Cannot list the spectra of " + nexus.getFileName(), reason));
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    /** Recomputes the problems and shows them. */
+    private void revalidate() {
+        List<String> out = new ArrayList<>();
+        inputProblems.forEach((field, problem) -> out.add(field + ": " + problem));
+        for (JobProblem p : job.validate()) {
+            out.add(p.where() + ": " + p.problem());
+        }
+        List<Objective> list = job.objectives();
+        for (int i = 0; i < list.size(); i++) {
+            Objective o = list.get(i);
+            String where = "objectives[" + i + "]";
+            Optional<Simulator> sim = registry.find(o.simulator());
+            if (sim.isEmpty()) {
+                out.add(where + "/simulator: no simulator '" + o.simulator() + "' is installed; available: "
+                        + String.join(", ", simulatorChoices()));
+            } else {
+                try {
+                    sim.get().settings(o.settings());
+                } catch (IllegalArgumentException e) {
+                    out.add(where + "/settings: " + e.getMessage());
+                }
+            }
+            String t = o.target().file();
+            if (t != null && !t.isBlank() && !Files.isRegularFile(job.resolve(t))) {
+                out.add(where + "/target/file: no such file " + job.resolve(t));
+            }
+        }
+        job.start().file().filter(f -> !f.isBlank() && !Files.isRegularFile(job.resolve(f)))
+                .ifPresent(f -> out.add("start/file: no such file " + job.resolve(f)));
+        job.reference().flatMap(r -> r.file()).filter(f -> !f.isBlank() && !Files.isRegularFile(job.resolve(f)))
+                .ifPresent(f -> out.add("reference/file: no such file " + job.resolve(f)));
+        try {
+            Samplers.schema(job.sampler().name()).parse(job.sampler().settings());
+        } catch (IllegalArgumentException e) {
+            out.add("sampler: " + e.getMessage());
+        }
+        problems = List.copyOf(out);
+        showProblems();
+    }
+
+    private void showProblems() {
+        if (problems.isEmpty()) {
+            problemText.setText("No problems: the job is ready to run.");
+            problemText.setForeground(null);
+        } else {
+            problemText.setText((problems.size() == 1 ? "1 problem:" : problems.size() + " problems:") + "\n• "
+                    + String.join("\n• ", problems));
+            problemText.setForeground(problemText.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        }
+        explore.setText("Explore: " + job.budget().explore() + " (the calls left between calibration and exploit; "
+                + "baselines use the total only)");
+        runButton.setEnabled(problems.isEmpty());
+        runButton.setToolTipText(problems.isEmpty() ? "Saves the job and runs a copy of it in a new run directory"
+                : "Fix the problems listed at the top first");
+    }
+
+    /** @return the problems shown at the top, each "field: problem" */
+    public List<String> problems() {
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ running, saving
+
+    /**
+     * Saves the job if needed and runs a copy of it in a new run directory. A job with problems is not run; the
+     * problems are reported.
+     *
+     * @return the job preparing the run, or null if the job was not run
+     */
+    public org.eclipse.core.runtime.jobs.Job run() {
+        if (dirty) {
+            doSave(null);
+            if (dirty) {
+                return null;
+            }
+        }
+        if (!problems.isEmpty()) {
+            messages.error("Cannot run " + file.getFileName(), problems.size() + " problem(s): "
+                    + String.join("; ", problems));
+            return null;
+        }
+        return RunLauncher.run(file, form);
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        try {
+            job.saveAs(file);
+            setDirty(false);
+            messages.info("Saved " + file + (problems.isEmpty() ? "." : " (with " + problems.size() + " problems)."));
+        } catch (IOException | RuntimeException e) {
+            messages.error("Cannot save " + file.getFileName(), BackgroundLoad.describe(e));
+        }
+    }
+
+    @Override
+    public void doSaveAs() {
+        FileDialog d = new FileDialog(getSite().getShell(), SWT.SAVE);
+        d.setText("Save Job As");
+        d.setFilterExtensions(new String[] {"*.xmi"});
+        d.setFileName(file.getFileName().toString());
+        d.setFilterPath(file.getParent().toString());
+        d.setOverwrite(true);
+        String chosen = d.open();
+        if (chosen != null) {
+            saveAs(Path.of(chosen));
+        }
+    }
+
+    /** Saves to another file, which the editor edits from then on. */
+    public void saveAs(Path newFile) {
+        Path old = file;
+        file = newFile.toAbsolutePath().normalize();
+        doSave(null);
+        if (dirty) {
+            file = old;
+            return;
+        }
+        setInputWithNotify(new JobEditorInput(file));
+        setPartName(file.getFileName().toString());
+        setTitleToolTip(file.toString());
+        revalidate();
+    }
+
+    private void setDirty(boolean d) {
+        if (dirty != d) {
+            dirty = d;
+            firePropertyChange(PROP_DIRTY);
+        }
+    }
+
+    @Override
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return true;
+    }
+
+    @Override
+    public void setFocus() {
+        name.setFocus();
+    }
+
+    // ------------------------------------------------------------------ access for commands and tests
+
+    /** @return the job being edited (UI thread only) */
+    public Job job() {
+        return job;
+    }
+
+    /** @return the job file */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the message line */
+    public MessageLine messages() {
+        return messages;
+    }
+
+    /** Replaces the error dialog (tests observe the reports). */
+    public void setProblemReporter(ProblemReporter reporter) {
+        messages.setReporter(reporter);
+    }
+
+    /** Replaces the dataset dialog (tests pick without a dialog). */
+    public void setChooser(SpectrumChooser chooser) {
+        this.chooser = chooser;
+    }
+
+    /** @return the simulator combo of the selected objective */
+    Combo simulatorCombo() {
+        return simulator;
+    }
+
+    Text targetText() {
+        return target;
+    }
+
+    Text signalText() {
+        return signal;
+    }
+
+    Text startText() {
+        return start;
+    }
+
+    Text seedText() {
+        return seed;
+    }
+
+    Spinner simulationsSpinner() {
+        return simulations;
+    }
+
+    Combo methodCombo() {
+        return method;
+    }
+
+    SettingsTable simulatorSettings() {
+        return simulatorSettings;
+    }
+
+    TableViewer objectivesViewer() {
+        return objectives;
+    }
+
+    /** Selects objective {@code index} in the table, as a click does. */
+    public void selectObjective(int index) {
+        objectives.setSelection(new StructuredSelection(job.objectives().get(index)), true);
+    }
+
+    /** Adds an objective as the Add button does. */
+    public void pressAddObjective() {
+        addObjective();
+    }
+
+    /** @return the form (for screenshots) */
+    public Composite form() {
+        return form;
+    }
+
+    @Override
+    public String toString() {
+        return "JobEditor[" + file + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package org.activestructopt.ui.internal.run;
+
+import java.util.Objects;
+
+import org.activestructopt.api.SimulationException;
+import org.activestructopt.api.SimulatorRegistry;
+import org.activestructopt.refinement.BaselineRunner;
+import org.activestructopt.refinement.ObjectiveTerm;
+import org.activestructopt.refinement.RefinementProblem;
+import org.activestructopt.refinement.SamplingException;
+import org.activestructopt.refinement.model.JobFormatException;
+import org.activestructopt.refinement.model.Status;
+import org.activestructopt.ui.AsoUi;
+import org.activestructopt.ui.internal.BackgroundLoad;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * A refinement running in the background as an Eclipse job: its progress (one unit per simulation) shows in the
+ * status line and the Progress view, whose cancel button (or the Stop command) stops it after the simulation in
+ * progress, leaving a job file that Resume continues. The engine saves the job file as it goes; the session's views
+ * get every candidate as it is recorded.
+ */
+public final class RefinementRun extends Job {
+
+    private final RunSession session;
+    private final org.activestructopt.refinement.model.Job job;
+
+    RefinementRun(RunSession session, org.activestructopt.refinement.model.Job job) {
+        super("Refining " + session.name());
+        this.session = Objects.requireNonNull(session, "session");
+        this.job = job;
+        setUser(false);
+        setPriority(LONG);
+    }
+
+    /** @return the session this run belongs to */
+    public RunSession session() {
+        return session;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        BundleContext context = FrameworkUtil.getBundle(RefinementRun.class).getBundleContext();
+        try (SimulatorRegistry registry = SimulatorRegistry.open(context)) {
+            RefinementProblem problem = RefinementProblem.fromJob(job, registry);
+            session.resolved(problem.objective().terms().stream().map(ObjectiveTerm::target).toList(),
+                    problem.start());
+            BaselineRunner.run(job, registry, monitor);
+            session.finished(Status.COMPLETED, null);
+            return org.eclipse.core.runtime.Status.OK_STATUS;
+        } catch (OperationCanceledException e) {
+            session.finished(Status.CANCELLED, "stopped after " + count() + " simulations; Resume continues");
+            return org.eclipse.core.runtime.Status.CANCEL_STATUS;
+        } catch (JobFormatException | SimulationException | SamplingException e) {
+            session.finished(Status.FAILED, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            session.finished(Status.FAILED, BackgroundLoad.describe(e));
+        }
+        // The session's views report the failure; an error status here would open a second dialog.
+        return org.eclipse.core.runtime.Status.OK_STATUS;
+    }
+
+    private int count() {
+        return job.hasResults() ? job.results().size() : 0;
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == AsoUi.RUN_FAMILY;
+    }
+}
