@@ -18,7 +18,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "aso", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "ActiveStructOpt: determine atomic structure from spectroscopy by active learning.",
         subcommands = { CommandLine.HelpCommand.class, VersionCommand.class, MatchCommand.class,
-                ConvertCommand.class, SpectraCommand.class, RefineCommand.class,
+                ConvertCommand.class, SpectraCommand.class, RefineCommand.class, BenchmarkCommand.class,
                 SimulateCommand.class },
         footer = { "", "Run 'aso help COMMAND' for the options of one command." })
 public final class Aso implements Runnable {
