@@ -149,6 +149,27 @@ class BenchmarkTest {
         }
     }
 
+    /** Each PDF suite's first problem prepares and runs: its target spectrum differs from the start's. */
+    @Test
+    void thePdfSuitesRun(@TempDir Path tmp) throws Exception {
+        for (String name : List.of("thermal", "perovskite")) {
+            BenchmarkSuite suite = BenchmarkSuite.bundled(name);
+            Benchmark benchmark = Benchmark.of(suite, tmp.resolve(name)).withProblems(1).withBudget(3)
+                    .withMethods(List.of(Method.RMC));
+            try (SimulatorRegistry registry = registry()) {
+                BenchmarkRun run = benchmark.run(registry, Benchmark.baselines(registry), null, null).get(0);
+                assertEquals(Status.COMPLETED, run.status(), run.toString());
+                assertEquals(3, run.simulations());
+                Path nxs = benchmark.problemDirectory(run.problem()).resolve("target.nxs");
+                Spectrum target = NexusSpectra.read(nxs, "/entry/target");
+                Spectrum start = NexusSpectra.read(nxs, "/entry/start");
+                double mse = start.mse(target);
+                assertTrue(mse > 0.01, name + ": start and target spectra differ, MSE " + mse);
+                assertEquals(mse, run.startLoss(), 1e-6 * mse, name + ": the job's first simulation is the start");
+            }
+        }
+    }
+
     @Test
     void theActivePhasesShrinkToFitASmallBudget() {
         Job job = Job.create();
