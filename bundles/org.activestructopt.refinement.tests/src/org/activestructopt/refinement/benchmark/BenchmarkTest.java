@@ -62,6 +62,13 @@ class BenchmarkTest {
             Spectrum again = pdf.simulate(truth, target.grid(), pdf.settings(suite.objectives().get(0).settings()),
                     null);
             assertArrayEquals(again.yArray(), target.yArray(), 1e-6);
+            // the start's match is that of start.cif with target.cif
+            Structure start = CifReader.defaults().read(pd.resolve("start.cif"));
+            var expected = org.activestructopt.refinement.Metrics.match(start, truth);
+            for (BenchmarkRun r : runs) {
+                assertEquals(expected.matches(), r.startMatch().orElseThrow().matches());
+                assertEquals(expected.rms(), r.startMatch().orElseThrow().rms());
+            }
         }
         assertEquals(List.of("rmc ran 1/2", "random ran 2/2"), heard);
         assertEquals(2, runs.size());

@@ -22,19 +22,22 @@ import org.activestructopt.structure.match.MatchResult;
  * @param curve       {@link Metrics#bestSoFar} of the run's losses (empty if nothing was simulated)
  * @param startLoss   loss of the first successful simulation (the start for every method), NaN if none
  * @param match       the best structure matched against the true one (pymatgen's defaults), if there is a best
+ * @param startMatch  the start (first successful simulation) matched against the true one, for comparison: a target
+ *                    close to the start may match it already, and only the RMS then tells progress
  * @param seconds     wall time of the run, summed over the sessions that ran it
  * @param status      the status the job file records
  * @param message     what stopped the run, if it did not complete
  * @param jobFile     where the job with all results is
  */
 public record BenchmarkRun(String problem, Method method, double[] curve, double startLoss, Optional<MatchResult> match,
-        double seconds, Status status, Optional<String> message, Path jobFile) {
+        Optional<MatchResult> startMatch, double seconds, Status status, Optional<String> message, Path jobFile) {
 
     public BenchmarkRun {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(method, "method");
         curve = curve.clone();
         Objects.requireNonNull(match, "match");
+        Objects.requireNonNull(startMatch, "startMatch");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(jobFile, "jobFile");
@@ -47,11 +50,12 @@ public record BenchmarkRun(String problem, Method method, double[] curve, double
      */
     public static BenchmarkRun of(String problem, Job job, Structure truth, double seconds) {
         Results r = job.results();
-        double start = r.candidates().stream().filter(c -> !c.isFailed()).findFirst().map(Candidate::loss)
-                .orElse(Double.NaN);
+        Optional<Candidate> first = r.candidates().stream().filter(c -> !c.isFailed()).findFirst();
         Optional<MatchResult> match = r.best().map(b -> Metrics.match(b.structure(), truth));
-        return new BenchmarkRun(problem, job.method(), Metrics.bestSoFar(r), start, match, seconds, r.status(),
-                r.message(), job.file().orElseThrow(() -> new IllegalArgumentException("the job has no file")));
+        Optional<MatchResult> startMatch = first.map(c -> Metrics.match(c.structure(), truth));
+        return new BenchmarkRun(problem, job.method(), Metrics.bestSoFar(r), first.map(Candidate::loss)
+                .orElse(Double.NaN), match, startMatch, seconds, r.status(), r.message(), job.file().orElseThrow(
+                        () -> new IllegalArgumentException("the job has no file")));
     }
 
     @Override

@@ -244,10 +244,9 @@ public final class BenchmarkSuite {
      */
     public static BenchmarkSuite find(String nameOrPath) throws SuiteFormatException, IOException {
         Path p = Path.of(nameOrPath);
-        if (bundledNames().contains(nameOrPath) && !Files.exists(p)) {
-            return bundled(nameOrPath);
-        }
-        if (Files.exists(p)) {
+        // a directory that merely shares a bundled suite's name (e.g. an output directory) is not a suite
+        boolean isSuite = Files.isRegularFile(p) || Files.isRegularFile(p.resolve("suite.json"));
+        if (isSuite || !bundledNames().contains(nameOrPath) && Files.exists(p)) {
             return load(p);
         }
         return bundled(nameOrPath);
