@@ -15,7 +15,7 @@ public final class StructureRefinementPerspective implements IPerspectiveFactory
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
         layout.setEditorAreaVisible(true);
-        layout.addView(AsoUi.SPECTRA_VIEW_ID, IPageLayout.RIGHT, 0.32f, editors);
+        layout.addView(AsoUi.SPECTRA_VIEW_ID, IPageLayout.RIGHT, 0.34f, editors);
         layout.addView(AsoUi.STRUCTURE_VIEW_ID, IPageLayout.RIGHT, 0.55f, AsoUi.SPECTRA_VIEW_ID);
         layout.addView(AsoUi.CONVERGENCE_VIEW_ID, IPageLayout.BOTTOM, 0.6f, AsoUi.SPECTRA_VIEW_ID);
         layout.addView(AsoUi.CANDIDATES_VIEW_ID, IPageLayout.BOTTOM, 0.64f, AsoUi.STRUCTURE_VIEW_ID);

@@ -320,7 +320,7 @@ public final class JobEditor extends EditorPart {
 
         objectiveDetail = new Composite(g, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(objectiveDetail);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(objectiveDetail);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(objectiveDetail);
         label(objectiveDetail, "Simulator:");
         simulator = new Combo(objectiveDetail, SWT.READ_ONLY);
         simulator.addListener(SWT.Selection, e -> edit(() -> selectedObjective().ifPresent(o -> {
@@ -328,7 +328,7 @@ public final class JobEditor extends EditorPart {
             fillObjective();
         })));
         simulatorInfo = new Label(objectiveDetail, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(150, SWT.DEFAULT).applyTo(simulatorInfo);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(120, SWT.DEFAULT).applyTo(simulatorInfo);
         label(objectiveDetail, "Weight:");
         weight = text(objectiveDetail, 1, "Weight of this objective in the total loss (positive)", v -> selectedObjective()
                 .ifPresent(o -> {
@@ -342,28 +342,28 @@ public final class JobEditor extends EditorPart {
         label(objectiveDetail, "Metric:");
         metric = combo(objectiveDetail, literals(Metric.class), v -> selectedObjective().ifPresent(
                 o -> o.setMetric(ModelEnum.of(Metric.class, v))));
-        new Label(objectiveDetail, SWT.NONE);
         label(objectiveDetail, "Target file:");
         target = text(objectiveDetail, 2, "The measured spectrum: NeXus (.nxs, .h5) or two columns x y",
                 v -> selectedObjective().ifPresent(o -> o.target().setFile(v.strip())));
         browse(objectiveDetail, target, "Target Spectrum", new String[] {"*.nxs;*.nx5;*.h5;*.hdf5;*.hdf;*.dat;*.txt",
             "*"});
-        Button dataset = new Button(objectiveDetail, SWT.PUSH);
-        dataset.setText("Dataset...");
-        dataset.setToolTipText("Choose one of the 1-D spectra of the NeXus file");
-        dataset.addListener(SWT.Selection, e -> chooseDataset());
         label(objectiveDetail, "Dataset:");
-        signal = text(objectiveDetail, 4, "HDF5 path of the signal; empty: the file's default plottable",
+        signal = text(objectiveDetail, 2, "HDF5 path of the signal; empty: the file's default plottable",
                 v -> selectedObjective().ifPresent(o -> o.target().setSignal(v.isBlank() ? null : v.strip())));
+        Button dataset = new Button(objectiveDetail, SWT.PUSH);
+        dataset.setText("Choose...");
+        dataset.setToolTipText("Choose one of the 1-D spectra of the NeXus file");
+        GridDataFactory.fillDefaults().applyTo(dataset);
+        dataset.addListener(SWT.Selection, e -> chooseDataset());
         label(objectiveDetail, "Fit range:");
         xmin = text(objectiveDetail, 1, "Lower end of the fit range (empty: from the first point)",
                 v -> setRange());
         label(objectiveDetail, "to");
-        xmax = text(objectiveDetail, 2, "Upper end of the fit range (empty: to the last point)", v -> setRange());
+        xmax = text(objectiveDetail, 1, "Upper end of the fit range (empty: to the last point)", v -> setRange());
         Label settingsLabel = label(objectiveDetail, "Simulator settings (empty value: the default):");
-        GridDataFactory.fillDefaults().span(5, 1).applyTo(settingsLabel);
+        GridDataFactory.fillDefaults().span(4, 1).applyTo(settingsLabel);
         Composite settingsBox = new Composite(objectiveDetail, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(settingsBox);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(settingsBox);
         GridLayoutFactory.fillDefaults().applyTo(settingsBox);
         simulatorSettings = new SettingsTable(settingsBox);
     }
@@ -402,8 +402,8 @@ public final class JobEditor extends EditorPart {
         calibration = spinner(g, "Calibration:", "Sampler draws held out to calibrate the surrogate's uncertainty",
                 v -> job.budget().setCalibration(v));
         exploit = spinner(g, "Exploit:", "The last calls, which exploit", v -> job.budget().setExploit(v));
-        explore = new Label(g, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(explore);
+        explore = new Label(g, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).hint(200, SWT.DEFAULT).applyTo(explore);
     }
 
     private static <E extends Enum<E> & ModelEnum> List<String> literals(Class<E> type) {
@@ -800,7 +800,7 @@ public final class JobEditor extends EditorPart {
     }
 
     /** @return the simulator combo of the selected objective */
-    Combo simulatorCombo() {
+    public Combo simulatorCombo() {
         return simulator;
     }
 
@@ -828,7 +828,8 @@ public final class JobEditor extends EditorPart {
         return method;
     }
 
-    SettingsTable simulatorSettings() {
+    /** @return the settings table of the selected objective's simulator */
+    public SettingsTable simulatorSettings() {
         return simulatorSettings;
     }
 
