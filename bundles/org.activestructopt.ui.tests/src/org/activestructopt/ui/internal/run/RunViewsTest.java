@@ -261,6 +261,35 @@ class RunViewsTest {
     }
 
     @Test
+    void openingARunShowsItsCandidatesAndTargetAndResumeContinuesIt() throws Exception {
+        RunSession first = Runs.start(Runs.save(Runs.pdfJob(Method.RANDOM, 60, 9), tmp, "o.xmi"));
+        Ui.waitFor(() -> first.records().size() >= 3, "three candidates");
+        first.stop();
+        Runs.awaitEnd(first);
+        int done = first.records().size();
+
+        RunLauncher.open(first.file(), page.getWorkbenchWindow().getShell());
+        Ui.waitFor(() -> RunSessions.get().current().orElse(first) != first, "the run to open");
+        Ui.settle();
+        RunSession opened = RunSessions.get().current().orElseThrow();
+        assertEquals(first.file(), opened.file());
+        assertEquals(done, opened.records().size());
+        for (int i = 0; i < done; i++) {
+            assertEquals(first.records().get(i).loss(), opened.records().get(i).loss(), 0);
+        }
+        assertEquals(done, candidates.viewer().getTable().getItemCount());
+        assertEquals(1, opened.targets().size(), "the target was read for the spectra view");
+        SpectraView spectra = (SpectraView) page.findView(AsoUi.SPECTRA_VIEW_ID);
+        assertTrue(spectra.model().get(Curve.TARGET).isPresent());
+        assertTrue(opened.canResume());
+        opened.start();
+        Runs.awaitEnd(opened);
+        assertEquals(Status.COMPLETED, opened.status());
+        assertEquals(60, opened.records().size());
+        assertEquals(60, candidates.viewer().getTable().getItemCount());
+    }
+
+    @Test
     void sortingByLossPutsTheBestFirstAndFailuresLast() throws Exception {
         RunSession session = Runs.start(Runs.save(Runs.pdfJob(Method.RANDOM, 20, 4), tmp, "s.xmi"));
         Runs.awaitEnd(session);

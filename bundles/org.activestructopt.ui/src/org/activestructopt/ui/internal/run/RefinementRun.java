@@ -12,6 +12,7 @@ import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.Status;
 import org.activestructopt.ui.AsoUi;
 import org.activestructopt.ui.internal.BackgroundLoad;
+import org.activestructopt.ui.internal.preferences.UiPreferences;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -45,11 +46,10 @@ public final class RefinementRun extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        applyThreadsPreference();
         BundleContext context = FrameworkUtil.getBundle(RefinementRun.class).getBundleContext();
         try (SimulatorRegistry registry = SimulatorRegistry.open(context)) {
-            RefinementProblem problem = RefinementProblem.fromJob(job, registry);
-            session.resolved(problem.objective().terms().stream().map(ObjectiveTerm::target).toList(),
-                    problem.start());
+            resolve(session, job, registry);
             BaselineRunner.run(job, registry, monitor);
             session.finished(Status.COMPLETED, null);
             return org.eclipse.core.runtime.Status.OK_STATUS;
@@ -64,6 +64,30 @@ public final class RefinementRun extends Job {
         // The session's views report the failure; an error status here would open a second dialog.
         return org.eclipse.core.runtime.Status.OK_STATUS;
     }
+
+    /**
+     * Reads the job's targets and start structure (as the engine will) and hands them to the session's views.
+     *
+     * @throws JobFormatException naming the file, line and field of what cannot be resolved
+     */
+    static void resolve(RunSession session, org.activestructopt.refinement.model.Job job, SimulatorRegistry registry)
+            throws JobFormatException {
+        RefinementProblem problem = RefinementProblem.fromJob(job, registry);
+        session.resolved(problem.objective().terms().stream().map(ObjectiveTerm::target).toList(), problem.start());
+    }
+
+    /**
+     * The preference "Parallel simulations" becomes {@code aso.threads}, which the engine's native parts read when
+     * they start; a value given on the command line ({@code -Daso.threads=N}) wins.
+     */
+    private static void applyThreadsPreference() {
+        if (System.getProperty(THREADS_PROPERTY) == null) {
+            System.setProperty(THREADS_PROPERTY, Integer.toString(UiPreferences.threads()));
+        }
+    }
+
+    /** The system property the engine reads for its thread count (the GNN surrogate's TorchRuntime). */
+    static final String THREADS_PROPERTY = "aso.threads";
 
     private int count() {
         return job.hasResults() ? job.results().size() : 0;

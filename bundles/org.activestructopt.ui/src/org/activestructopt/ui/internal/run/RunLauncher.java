@@ -3,10 +3,13 @@ package org.activestructopt.ui.internal.run;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import org.activestructopt.api.SimulatorRegistry;
 import org.activestructopt.refinement.model.Job;
+import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.ui.internal.BackgroundLoad;
 import org.activestructopt.ui.internal.preferences.UiPreferences;
 import org.eclipse.swt.widgets.Control;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * Starts runs and opens finished ones, reading and copying job files in the background; failures (a malformed job, a
@@ -42,8 +45,17 @@ public final class RunLauncher {
      * @return the background job that reads it
      */
     public static org.eclipse.core.runtime.jobs.Job open(Path jobFile, Control owner) {
-        return BackgroundLoad.start("Reading " + jobFile.getFileName(), owner,
-                monitor -> RunSession.of(Job.load(jobFile), owner.getDisplay()), RunSessions.get()::show,
-                reason -> RunSessions.get().report("Cannot open " + jobFile.getFileName(), reason));
+        return BackgroundLoad.start("Reading " + jobFile.getFileName(), owner, monitor -> {
+            Job job = Job.load(jobFile);
+            RunSession session = RunSession.of(job, owner.getDisplay());
+            try (SimulatorRegistry registry = SimulatorRegistry.open(
+                    FrameworkUtil.getBundle(RunLauncher.class).getBundleContext())) {
+                RefinementRun.resolve(session, job, registry);
+            } catch (JobFormatException e) {
+                // the results are worth showing even when a target moved or a simulator is gone; the run says why
+                session.finished(session.status(), "targets not shown: " + e.getMessage());
+            }
+            return session;
+        }, RunSessions.get()::show, reason -> RunSessions.get().report("Cannot open " + jobFile.getFileName(), reason));
     }
 }
