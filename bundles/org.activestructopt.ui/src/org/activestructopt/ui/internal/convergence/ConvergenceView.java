@@ -162,7 +162,7 @@ public final class ConvergenceView extends ViewPart implements RunSessions.Liste
             paretoY.setItems(names);
             paretoX.select(0);
             paretoY.select(1);
-            paretoX.getParent().layout(true, true);
+            paretoX.getParent().getParent().layout(true, true);
         }
         rebuild();
     }
@@ -252,6 +252,7 @@ public final class ConvergenceView extends ViewPart implements RunSessions.Liste
         history.getPlotArea().setBackgroundText(model.size() == 0 ? "No simulations yet" : "", null,
                 history.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         history.getAxisSet().adjustRange();
+        pad(history.getAxisSet().getYAxis(0));
         // the whole budget, so the curve grows across the plot; half a simulation of margin keeps the first and
         // last phase bands whole
         int n = Math.max(model.size(), session == null ? 1 : session.budget());
@@ -280,6 +281,8 @@ public final class ConvergenceView extends ViewPart implements RunSessions.Liste
         pareto.getAxisSet().getXAxis(0).getTitle().setText("loss " + session.objectiveLabel(a));
         pareto.getAxisSet().getYAxis(0).getTitle().setText("loss " + session.objectiveLabel(b));
         pareto.getAxisSet().adjustRange();
+        pad(pareto.getAxisSet().getXAxis(0));
+        pad(pareto.getAxisSet().getYAxis(0));
         pareto.redraw();
     }
 
@@ -313,6 +316,17 @@ public final class ConvergenceView extends ViewPart implements RunSessions.Liste
         s.setSymbolSize(size);
         s.setSymbolColor(new Color(colour));
         return s;
+    }
+
+    /** Widens an axis a little beyond the data, so that the extreme points (the best!) are not hidden by the frame. */
+    private static void pad(IAxis axis) {
+        org.eclipse.swtchart.Range r = axis.getRange();
+        if (axis.isLogScaleEnabled()) {
+            axis.setRange(new org.eclipse.swtchart.Range(r.lower / 1.25, r.upper * 1.25));
+        } else if (r.upper > r.lower) {
+            double m = 0.05 * (r.upper - r.lower);
+            axis.setRange(new org.eclipse.swtchart.Range(r.lower - m, r.upper + m));
+        }
     }
 
     /** @return whether the chart has points and all their x and y are positive (so log axes can show them) */
