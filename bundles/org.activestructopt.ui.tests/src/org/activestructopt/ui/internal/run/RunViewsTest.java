@@ -289,6 +289,49 @@ class RunViewsTest {
         assertEquals(60, candidates.viewer().getTable().getItemCount());
     }
 
+    /**
+     * A results file as the active loop writes it (initial, calibration, explore, exploit), made with the model's API:
+     * the convergence view shades and names each phase where the budget puts it.
+     */
+    @Test
+    void thePhasesOfAnActiveRunAreShadedWhereTheBudgetPutsThem() throws Exception {
+        Job job = Runs.pdfJob(Method.ACTIVE, 40, 1);
+        job.budget().setInitial(6).setCalibration(8).setExploit(10);
+        Structure start = CifReader.defaults().read(Runs.START);
+        double[] x = {1, 2, 3};
+        java.util.Random rng = new java.util.Random(3);
+        for (int i = 0; i < 40; i++) {
+            Phase phase = job.budget().phaseOf(i);
+            if (i == 17) {
+                job.results().addFailure(phase, start, "INVALID_STRUCTURE", "atoms 3 and 7 are 0.4 A apart", 0.01);
+                continue;
+            }
+            double loss = Math.exp(-i / 8.0) * (0.5 + rng.nextDouble());
+            job.results().add(phase, start, List.of(org.activestructopt.spectra.Spectrum.of(
+                    org.activestructopt.spectra.SpectrumKind.PDF, x, new double[] {loss, 0, -loss})),
+                    new double[] {loss}, loss, 0.01);
+        }
+        job.results().setStatus(Status.COMPLETED, null);
+        Path file = Runs.save(job, tmp, "active.xmi");
+        RunSession before = RunSessions.get().current().orElse(null);
+        RunLauncher.open(file, page.getWorkbenchWindow().getShell());
+        Ui.waitFor(() -> RunSessions.get().current().orElse(before) != before, "the run to open");
+        Ui.settle();
+        assertEquals(List.of(new ConvergenceModel.PhaseSpan(Phase.INITIAL, 1, 6),
+                new ConvergenceModel.PhaseSpan(Phase.CALIBRATION, 7, 14),
+                new ConvergenceModel.PhaseSpan(Phase.EXPLORE, 15, 30),
+                new ConvergenceModel.PhaseSpan(Phase.EXPLOIT, 31, 40)), convergence.model().phases());
+        assertEquals(39, convergence.model().losses().size(), "the failure has no loss");
+        assertTrue(candidates.rowsInOrder().get(17).statusText().contains("0.4 A apart"));
+        assertEquals("INVALID_STRUCTURE: atoms 3 and 7 are 0.4 A apart",
+                candidates.viewer().getTable().getItem(17).getText(4));
+        page.setPartState(page.getReference(convergence), IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.screenshot(convergence.historyChart().getParent(), "convergence-active-phases");
+        page.setPartState(page.getReference(convergence), IWorkbenchPage.STATE_RESTORED);
+        candidates.viewer().reveal(candidates.rowsInOrder().get(17));
+        Ui.screenshot(candidates.viewer().getControl().getParent(), "candidates-with-failure");
+    }
+
     @Test
     void sortingByLossPutsTheBestFirstAndFailuresLast() throws Exception {
         RunSession session = Runs.start(Runs.save(Runs.pdfJob(Method.RANDOM, 20, 4), tmp, "s.xmi"));
