@@ -84,7 +84,7 @@ class BenchmarkCommandTest {
     }
 
     @Test
-    void badInputIsNamed(@TempDir Path tmp) {
+    void badInputIsNamed(@TempDir Path tmp) throws Exception {
         Run methods = aso("benchmark", "thermal", "--methods", "rmc,annealing", "--out", tmp.toString());
         assertEquals(Aso.EXIT_USAGE, methods.code());
         assertTrue(methods.err().contains("annealing"), methods.err());
@@ -97,6 +97,19 @@ class BenchmarkCommandTest {
         Run nothing = aso("benchmark", "thermal", "--report-only", "--out", tmp.resolve("empty").toString());
         assertEquals(Aso.EXIT_USAGE, nothing.code());
         assertTrue(nothing.err().contains("no runs"), nothing.err());
+        Path template = tmp.resolve("template.xmi");
+        Files.writeString(template, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <aso:Job xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI"
+                    xmlns:aso="http://www.activestructopt.org/refinement/1.0" method="rmc">
+                  <start file="start.cif"/>
+                  <objectives simulator="pdf"><target file="t.nxs"/></objectives>
+                  <rmc maxStp="0.05"/>
+                </aso:Job>
+                """);
+        Run bad = aso("benchmark", "thermal", "--job-template", template.toString(), "--out", tmp.toString());
+        assertEquals(Aso.EXIT_USAGE, bad.code());
+        assertTrue(bad.err().contains("maxStp") && bad.err().contains("template.xmi"), bad.err());
         Run list = aso("benchmark", "--list");
         assertEquals(0, list.code(), list.err());
         for (String name : List.of("thermal", "linio2", "perovskite")) {

@@ -21,6 +21,8 @@ import org.activestructopt.refinement.benchmark.BenchmarkRun;
 import org.activestructopt.refinement.benchmark.BenchmarkSuite;
 import org.activestructopt.refinement.benchmark.SuiteFormatException;
 import org.activestructopt.refinement.benchmark.SuiteObjective;
+import org.activestructopt.refinement.model.Job;
+import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.ModelEnum;
 import org.activestructopt.refinement.model.Status;
@@ -75,6 +77,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: aso-benchmark-SUITE).")
     private Path out;
+
+    @Option(names = "--job-template", paramLabel = "JOB.xmi", description = "A job file whose method settings "
+            + "(surrogate, optimiser, rmc, leastSquares, budget phases) every job takes; the suite gives the rest.")
+    private Path jobTemplate;
 
     @Option(names = "--report-only", description = "Write the report from the runs in --out without running "
             + "anything.")
@@ -147,6 +153,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             if (rmcBudget != null) {
                 b = b.withRmcBudget(rmcBudget);
             }
+            if (jobTemplate != null) {
+                b = b.withJobTemplate(loadTemplate(jobTemplate));
+            }
             List<Method> chosen = new ArrayList<>();
             if (methods != null) {
                 for (String m : methods) {
@@ -170,6 +179,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return b.withMethods(chosen);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
+        }
+    }
+
+    private static Job loadTemplate(Path file) throws UserException {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("--job-template: " + file + ": no such job file");
+        }
+        try {
+            return Job.load(file);
+        } catch (JobFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -178,6 +178,36 @@ class BenchmarkTest {
     }
 
     @Test
+    void aJobTemplateGivesTheMethodSettingsAndTheSuiteTheProblem(@TempDir Path tmp) throws Exception {
+        BenchmarkSuite suite = BenchmarkSuite.bundled("thermal");
+        Job template = Job.create().setSeed(99).setMethod(Method.RANDOM).setVariation(
+                org.activestructopt.refinement.model.Variation.COORDINATES_AND_LATTICE);
+        template.setStart(BenchmarkSuite.bundled("thermal").problems(1).get(0).target());
+        template.addObjective("xrd", "elsewhere.nxs");
+        template.rmc().setMaxStep(0.05).setTemperature(0.01);
+        template.budget().setInitial(4).setCalibration(6).setExploit(5);
+        template.saveAs(tmp.resolve("template.xmi"));
+        Benchmark benchmark = Benchmark.of(suite, tmp.resolve("bench")).withProblems(1).withBudget(50)
+                .withMethods(List.of(Method.RMC)).withJobTemplate(template);
+        BenchmarkProblem p = benchmark.problems().get(0);
+        Job job = benchmark.newJob(p, Method.RMC, tmp.resolve("bench"));
+        assertEquals(0.05, job.rmc().maxStep());
+        assertEquals(0.01, job.rmc().temperature());
+        assertEquals(List.of(4, 6, 5, 50), List.of(job.budget().initial(), job.budget().calibration(),
+                job.budget().exploit(), job.budget().simulations()));
+        // the problem's own parts
+        assertEquals(p.seed(), job.seed());
+        assertEquals(Method.RMC, job.method());
+        assertEquals(p.variation(), job.variation());
+        assertEquals(1, job.objectives().size());
+        assertEquals("pdf", job.objectives().get(0).simulator());
+        assertTrue(job.start().file().orElseThrow().endsWith("start.cif"));
+        assertTrue(job.start().crystal().isEmpty());
+        assertEquals(suite.limitsFor(p.start()), job.constraints().toMinimumDistances(p.start()));
+        assertEquals(99, template.seed(), "the template is not changed");
+    }
+
+    @Test
     void theActivePhasesShrinkToFitASmallBudget() {
         Job job = Job.create();
         Benchmark.fitPhases(job.budget(), 10, 200);

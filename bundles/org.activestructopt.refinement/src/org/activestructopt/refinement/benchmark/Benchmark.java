@@ -34,13 +34,14 @@ import org.activestructopt.structure.io.StructureFormatException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /**
  * Runs refinement methods on the problems of a {@link BenchmarkSuite}: one job per problem and method, each a normal
  * job file that {@code aso refine --resume} could also continue. The directory holds
  *
  * <pre>
- * benchmark.properties              suite, seed and budgets (a rerun must agree)
+ * benchmark.properties              suite, seed, budgets and job template (a rerun must agree)
  * problems/ID/start.cif, target.cif the problem's structures
  * problems/ID/target.nxs            simulated spectra of the target (and the start), one file per objective
  * runs/ID/METHOD/job.xmi            the job with all its results
@@ -50,7 +51,7 @@ import org.eclipse.core.runtime.SubMonitor;
  * Every job of a problem has the problem's seed, whatever the method, and the suite's shared settings. Running again
  * in the same directory continues: completed jobs are kept, interrupted ones resume where they stopped, so a killed
  * benchmark loses at most the simulation in flight. More problems or other methods can be added to a directory later;
- * a different suite, seed or budget is refused.
+ * a different suite, seed, budget or job template is refused.
  * <p>
  * Problems are prepared (targets simulated) before any job runs, start first: a simulator that takes its first
  * structure as a reference ({@code exafs-ss}) then uses the start, as in a real refinement.
@@ -90,15 +91,17 @@ public final class Benchmark {
     private final int budget;
     private final int rmcBudget;
     private final List<Method> methods;
+    private final Job template;
 
     private Benchmark(BenchmarkSuite suite, Path dir, int problemCount, int budget, int rmcBudget,
-            List<Method> methods) {
+            List<Method> methods, Job template) {
         this.suite = suite;
         this.dir = dir;
         this.problemCount = problemCount;
         this.budget = budget;
         this.rmcBudget = rmcBudget;
         this.methods = List.copyOf(methods);
+        this.template = template;
     }
 
     /**
@@ -108,7 +111,8 @@ public final class Benchmark {
     public static Benchmark of(BenchmarkSuite suite, Path dir) {
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(dir, "dir");
-        return new Benchmark(suite, dir, suite.size(), suite.simulations(), suite.simulations(), suite.methods());
+        return new Benchmark(suite, dir, suite.size(), suite.simulations(), suite.simulations(), suite.methods(),
+                null);
     }
 
     /** @return a copy running the first {@code n} problems (at most all the suite has) */
@@ -116,7 +120,7 @@ public final class Benchmark {
         if (n < 1) {
             throw new IllegalArgumentException("the number of problems must be at least 1, got " + n);
         }
-        return new Benchmark(suite, dir, Math.min(n, suite.size()), budget, rmcBudget, methods);
+        return new Benchmark(suite, dir, Math.min(n, suite.size()), budget, rmcBudget, methods, template);
     }
 
     /** @return a copy with {@code n} simulations per job; RMC keeps a larger budget if it had one */
@@ -125,7 +129,7 @@ public final class Benchmark {
             throw new IllegalArgumentException("the budget must be at least 1 simulation, got " + n);
         }
         return new Benchmark(suite, dir, problemCount, n, Math.max(n, rmcBudget == budget ? n : rmcBudget),
-                methods);
+                methods, template);
     }
 
     /**
@@ -137,7 +141,7 @@ public final class Benchmark {
             throw new IllegalArgumentException("the RMC budget (" + n + ") must be at least the budget (" + budget
                     + ")");
         }
-        return new Benchmark(suite, dir, problemCount, budget, n, methods);
+        return new Benchmark(suite, dir, problemCount, budget, n, methods, template);
     }
 
     /** @return a copy comparing {@code list} (in that order) */
@@ -148,7 +152,19 @@ public final class Benchmark {
         if (list.stream().distinct().count() != list.size()) {
             throw new IllegalArgumentException("a method is named twice: " + list);
         }
-        return new Benchmark(suite, dir, problemCount, budget, rmcBudget, list);
+        return new Benchmark(suite, dir, problemCount, budget, rmcBudget, list, template);
+    }
+
+    /**
+     * @param job a job whose method settings every job of the benchmark takes: surrogate, optimiser, rmc and
+     *            leastSquares sections and the budget's phases (e.g. a cheaper optimiser for a quick comparison).
+     *            Its start, objectives, method, seed and results are not used; the suite's variation, constraints and
+     *            sampler win, since the problems were generated under them.
+     * @return a copy making its jobs from {@code job}
+     */
+    public Benchmark withJobTemplate(Job job) {
+        return new Benchmark(suite, dir, problemCount, budget, rmcBudget, methods,
+                Objects.requireNonNull(job, "job"));
     }
 
     public BenchmarkSuite suite() {
@@ -304,9 +320,17 @@ public final class Benchmark {
 
     /** A fresh job of the suite for one problem and method, its files named relative to its own directory. */
     Job newJob(BenchmarkProblem p, Method m, Path jobDir) {
-        Job job = Job.create();
+        Job job = template == null ? Job.create() : Job.of(EcoreUtil.copy(template.eObject()));
+        job.clearResults().clearReference();
+        while (!job.objectives().isEmpty()) {
+            job.removeObjective(0);
+        }
         job.setName(suite.name() + " " + p.id() + " " + m.literal());
         suite.configure(job);
+        if (template != null) {
+            Budget b = template.budget();
+            job.budget().setInitial(b.initial()).setCalibration(b.calibration()).setExploit(b.exploit());
+        }
         job.setSeed(p.seed()).setMethod(m).setVariation(p.variation());
         Path problemDir = problemDirectory(p.id());
         job.start().setFile(relative(jobDir, problemDir.resolve("start.cif")));
@@ -410,6 +434,8 @@ public final class Benchmark {
         expected.setProperty("seed", Long.toString(suite.seed()));
         expected.setProperty("budget", Integer.toString(budget));
         expected.setProperty("rmcBudget", Integer.toString(rmcBudget));
+        expected.setProperty("jobTemplate", template == null ? "none"
+                : template.file().map(f -> f.toAbsolutePath().normalize().toString()).orElse("(not saved)"));
         Path file = dir.resolve(MANIFEST);
         if (Files.isRegularFile(file)) {
             Properties found = new Properties();
