@@ -192,6 +192,11 @@ public final class Benchmark {
         return suite.problems(problemCount);
     }
 
+    /** @return the surrogate service the jobs of method {@code active} use (the job template's, else the default) */
+    public String surrogateName() {
+        return (template != null ? template : Job.create()).surrogate().name();
+    }
+
     /** @return the budget of one job of {@code method} */
     public int budgetOf(Method method) {
         return method == Method.RMC ? rmcBudget : budget;
