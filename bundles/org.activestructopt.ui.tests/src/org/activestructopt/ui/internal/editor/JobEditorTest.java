@@ -136,6 +136,21 @@ class JobEditorTest {
     }
 
     @Test
+    void theActiveMethodNeedsAnInstalledSurrogate() throws Exception {
+        JobEditor editor = openTemplate("PDF refinement (active learning)");
+        try (var surrogates = org.activestructopt.api.SurrogateRegistry.open(
+                FrameworkUtil.getBundle(JobEditorTest.class).getBundleContext())) {
+            String name = editor.job().surrogate().name();
+            boolean installed = surrogates.find(name).isPresent();
+            assertEquals(!installed, editor.problems().stream().anyMatch(p -> p.startsWith("surrogate/name: no "
+                    + "surrogate '" + name + "' is installed")), editor.problems().toString());
+        }
+        editor.methodCombo().setText("random");
+        editor.methodCombo().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertTrue(editor.problems().stream().noneMatch(p -> p.startsWith("surrogate")), "baselines need none");
+    }
+
+    @Test
     void theDatasetButtonOffersTheOneDimensionalSpectraOfTheNexusFile() throws Exception {
         JobEditor editor = openTemplate("EXAFS refinement with FEFF (active learning)");
         Path several = Path.of("data", "several.nxs").toAbsolutePath();

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorDescriptor;
 import org.activestructopt.api.SimulatorRegistry;
+import org.activestructopt.api.SurrogateFactory;
+import org.activestructopt.api.SurrogateRegistry;
 import org.activestructopt.refinement.Samplers;
 import org.activestructopt.refinement.internal.JobResource;
 import org.activestructopt.refinement.internal.ModelFeatures;
@@ -105,6 +107,12 @@ public final class JobEditor extends EditorPart {
     private SettingsTable simulatorSettings;
     private Combo sampler;
     private SettingsTable samplerSettings;
+    private Group surrogateGroup;
+    private Combo surrogate;
+    private Spinner ensembleSize;
+    private Button calibrate;
+    private SettingsTable surrogateSettings;
+    private SurrogateRegistry surrogates;
     private Spinner simulations;
     private Spinner initial;
     private Spinner calibration;
@@ -125,6 +133,7 @@ public final class JobEditor extends EditorPart {
         setPartName(file.getFileName().toString());
         setTitleToolTip(file.toString());
         registry = SimulatorRegistry.open(FrameworkUtil.getBundle(JobEditor.class).getBundleContext());
+        surrogates = SurrogateRegistry.open(FrameworkUtil.getBundle(JobEditor.class).getBundleContext());
     }
 
     /**
@@ -147,6 +156,9 @@ public final class JobEditor extends EditorPart {
         if (registry != null) {
             registry.close();
         }
+        if (surrogates != null) {
+            surrogates.close();
+        }
         super.dispose();
     }
 
@@ -168,6 +180,7 @@ public final class JobEditor extends EditorPart {
         createStructures(form);
         createObjectives(form);
         createSampler(form);
+        createSurrogate(form);
         createBudget(form);
         runButton = new Button(form, SWT.PUSH);
         runButton.setText("Run this job");
@@ -231,7 +244,10 @@ public final class JobEditor extends EditorPart {
         name = text(g, 3, "A name for the job, also used for its run directories",
                 v -> job.setName(v.isBlank() ? null : v.strip()));
         label(g, "Method:");
-        method = combo(g, literals(Method.class), v -> job.setMethod(ModelEnum.of(Method.class, v)));
+        method = combo(g, literals(Method.class), v -> {
+            job.setMethod(ModelEnum.of(Method.class, v));
+            fillSurrogate();
+        });
         method.setToolTipText("active: surrogate-driven active learning; rmc, random, leastSquares: baselines on the "
                 + "real simulators");
         label(g, "Seed:");
@@ -324,7 +340,7 @@ public final class JobEditor extends EditorPart {
         label(objectiveDetail, "Simulator:");
         simulator = new Combo(objectiveDetail, SWT.READ_ONLY);
         simulator.addListener(SWT.Selection, e -> edit(() -> selectedObjective().ifPresent(o -> {
-            o.setSimulator(simulatorName(simulator.getText()));
+            o.setSimulator(nameOf(simulator.getText()));
             fillObjective();
         })));
         simulatorInfo = new Label(objectiveDetail, SWT.WRAP);
@@ -394,6 +410,63 @@ public final class JobEditor extends EditorPart {
         samplerSettings = new SettingsTable(box);
     }
 
+    private void createSurrogate(Composite parent) {
+        surrogateGroup = group(parent, "Surrogate (method active)", 4);
+        label(surrogateGroup, "Surrogate:");
+        surrogate = new Combo(surrogateGroup, SWT.READ_ONLY);
+        surrogate.setToolTipText("The surrogate model service that learns the spectra (e.g. gnn)");
+        surrogate.addListener(SWT.Selection, e -> edit(() -> {
+            job.surrogate().setName(nameOf(surrogate.getText()));
+            fillSurrogate();
+        }));
+        label(surrogateGroup, "Ensemble:");
+        ensembleSize = new Spinner(surrogateGroup, SWT.BORDER);
+        ensembleSize.setValues(1, 1, 64, 0, 1, 4);
+        ensembleSize.setToolTipText("Members of the ensemble (k of the k-fold ensemble)");
+        ensembleSize.addListener(SWT.Modify, e -> edit(() -> job.surrogate().setEnsembleSize(
+                ensembleSize.getSelection())));
+        calibrate = new Button(surrogateGroup, SWT.CHECK);
+        calibrate.setText("Calibrate the uncertainty on the calibration simulations");
+        GridDataFactory.fillDefaults().span(4, 1).applyTo(calibrate);
+        calibrate.addListener(SWT.Selection, e -> edit(() -> job.surrogate().setCalibrate(calibrate.getSelection())));
+        Composite box = new Composite(surrogateGroup, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(box);
+        GridLayoutFactory.fillDefaults().applyTo(box);
+        surrogateSettings = new SettingsTable(box);
+    }
+
+    /** The surrogate section applies to the active method only; for baselines it is shown but disabled. */
+    private void fillSurrogate() {
+        boolean was = updating;
+        updating = true;
+        try {
+            List<String> choices = new ArrayList<>(surrogates.available().keySet());
+            String current = job.surrogate().name();
+            if (current != null && !current.isEmpty() && !choices.contains(current)) {
+                choices.add(current + " (not installed)");
+            }
+            surrogate.setItems(choices.toArray(String[]::new));
+            for (int i = 0; i < choices.size(); i++) {
+                if (nameOf(choices.get(i)).equals(current)) {
+                    surrogate.select(i);
+                }
+            }
+            ensembleSize.setSelection(job.surrogate().ensembleSize());
+            calibrate.setSelection(job.surrogate().calibrate());
+            surrogateSettings.setInput(surrogates.find(current == null ? "" : current)
+                    .map(f -> f.descriptor().settings()).orElse(null), job.surrogate().settings(), (k, v) -> edit(() -> {
+                        if (v == null) {
+                            job.surrogate().removeSetting(k);
+                        } else {
+                            job.surrogate().setSetting(k, v);
+                        }
+                    }));
+        } finally {
+            updating = was;
+        }
+        setEnabled(surrogateGroup, job.method() == Method.ACTIVE);
+    }
+
     private void createBudget(Composite parent) {
         Group g = group(parent, "Budget (simulator calls)", 4);
         simulations = spinner(g, "Total:", "Simulator calls the job may make", v -> job.budget().setSimulations(v));
@@ -441,6 +514,7 @@ public final class JobEditor extends EditorPart {
         }
         fillObjective();
         fillSampler();
+        fillSurrogate();
         revalidate();
     }
 
@@ -463,7 +537,7 @@ public final class JobEditor extends EditorPart {
             }
             simulator.setItems(choices.toArray(String[]::new));
             for (int i = 0; i < choices.size(); i++) {
-                if (simulatorName(choices.get(i)).equals(current)) {
+                if (nameOf(choices.get(i)).equals(current)) {
                     simulator.select(i);
                 }
             }
@@ -535,7 +609,8 @@ public final class JobEditor extends EditorPart {
         return new ArrayList<>(registry.available().keySet());
     }
 
-    private static String simulatorName(String item) {
+    /** @return the service name of a combo item ("gnn (not installed)" names gnn) */
+    private static String nameOf(String item) {
         int space = item.indexOf(' ');
         return space < 0 ? item : item.substring(0, space);
     }
@@ -661,6 +736,21 @@ public final class JobEditor extends EditorPart {
             Samplers.schema(job.sampler().name()).parse(job.sampler().settings());
         } catch (IllegalArgumentException e) {
             out.add("sampler: " + e.getMessage());
+        }
+        if (job.method() == Method.ACTIVE) {
+            String name = job.surrogate().name();
+            Optional<SurrogateFactory> factory = surrogates.find(name == null ? "" : name);
+            if (factory.isEmpty()) {
+                out.add("surrogate/name: no surrogate '" + name + "' is installed (method active needs one); "
+                        + "available: " + (surrogates.available().isEmpty() ? "none"
+                                : String.join(", ", surrogates.available().keySet())));
+            } else {
+                try {
+                    factory.get().descriptor().settings().parse(job.surrogate().settings());
+                } catch (IllegalArgumentException e) {
+                    out.add("surrogate/settings: " + e.getMessage());
+                }
+            }
         }
         problems = List.copyOf(out);
         showProblems();
