@@ -5,7 +5,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 
 /**
  * A refinement on the real simulators without a surrogate, for comparison with the active loop: reverse Monte Carlo,
- * random search or least squares. Every simulation is recorded, failed ones included, and counts against the budget;
+ * random search or least squares. Every simulation is recorded, failed ones included, and counts against the budget
+ * unless the job's budget says failures are free ({@link org.activestructopt.refinement.model.Budget#countFailures()});
  * proposals rejected by the hard constraint are not simulated and cost nothing.
  */
 public interface Baseline {
@@ -14,8 +15,8 @@ public interface Baseline {
     String name();
 
     /**
-     * Runs until {@code recorder} holds {@code budget} simulations. A recorder that already holds simulations (a
-     * resumed run) is continued from its best candidate.
+     * Runs until {@code recorder} has used {@code budget} simulations ({@link RunRecorder#used()}). A recorder that
+     * already holds simulations (a resumed run) is continued from its best candidate.
      *
      * @param monitor progress (one unit per simulation) and cancellation; may be null
      * @throws SimulationException for a simulator failure that is not specific to a structure (the run cannot go on)

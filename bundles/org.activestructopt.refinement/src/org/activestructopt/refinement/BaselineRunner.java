@@ -7,7 +7,6 @@ import org.activestructopt.api.SimulatorRegistry;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.Results;
-import org.activestructopt.refinement.model.Status;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
@@ -44,21 +43,6 @@ public final class BaselineRunner {
         Baseline baseline = baselineOf(job);
         RefinementProblem problem = RefinementProblem.fromJob(job, registry);
         RunRecorder recorder = RunRecorder.of(job);
-        recorder.results().setStatus(Status.RUNNING, null);
-        recorder.save();
-        try {
-            baseline.run(problem, recorder, job.budget().simulations(), monitor);
-        } catch (OperationCanceledException e) {
-            recorder.results().setStatus(Status.CANCELLED, "cancelled after " + recorder.count() + " simulations");
-            recorder.save();
-            throw e;
-        } catch (SimulationException | SamplingException | RuntimeException e) {
-            recorder.results().setStatus(Status.FAILED, e.getMessage());
-            recorder.save();
-            throw e;
-        }
-        recorder.results().setStatus(Status.COMPLETED, null);
-        recorder.save();
-        return recorder.results();
+        return recorder.track(() -> baseline.run(problem, recorder, job.budget().simulations(), monitor));
     }
 }

@@ -84,10 +84,10 @@ public final class LeastSquares implements Baseline {
             }
         }
         boolean lattice = problem.variation() == Variation.COORDINATES_AND_LATTICE;
-        SubMonitor sub = SubMonitor.convert(monitor, "Least squares", Math.max(0, budget - recorder.count()));
+        SubMonitor sub = SubMonitor.convert(monitor, "Least squares", Math.max(0, budget - recorder.used()));
         Evaluation current = null;
         double lambda = damping;
-        while (recorder.count() < budget) {
+        while (recorder.used() < budget) {
             if (current == null) {
                 Structure s = recorder.count() == 0 ? problem.start() : restartFrom(problem, recorder);
                 Evaluation e = f.evaluateWithJacobian(s, sub.split(1));

@@ -1,9 +1,11 @@
 package org.activestructopt.refinement;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Results;
 import org.activestructopt.structure.Structure;
 import org.activestructopt.structure.match.MatchResult;
@@ -104,5 +106,44 @@ public final class Metrics {
      */
     public static MatchResult match(Structure candidate, Structure reference) {
         return StructureMatcher.defaults().match(candidate, reference);
+    }
+
+    /**
+     * The Pareto front of a run: the successful candidates that no other successful candidate dominates, where a
+     * candidate dominates another if its loss is no larger in every objective and smaller in at least one. It shows
+     * the trade-off between objectives that the weighted total loss hides; with one objective it holds the
+     * candidate(s) of lowest loss. Candidates with equal losses in every objective are all kept.
+     *
+     * @return the non-dominated candidates in the order they were simulated
+     */
+    public static List<Candidate> paretoFront(Results results) {
+        List<Candidate> ok = results.candidates().stream().filter(c -> !c.isFailed()).toList();
+        List<double[]> losses = ok.stream().map(Candidate::losses).toList();
+        List<Candidate> front = new ArrayList<>();
+        for (int i = 0; i < ok.size(); i++) {
+            boolean dominated = false;
+            for (int j = 0; j < ok.size() && !dominated; j++) {
+                dominated = j != i && dominates(losses.get(j), losses.get(i));
+            }
+            if (!dominated) {
+                front.add(ok.get(i));
+            }
+        }
+        return front;
+    }
+
+    /** @return whether a is no worse than b everywhere and better somewhere */
+    static boolean dominates(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException(a.length + " and " + b.length + " objectives");
+        }
+        boolean better = false;
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > b[k]) {
+                return false;
+            }
+            better |= a[k] < b[k];
+        }
+        return better;
     }
 }

@@ -19,10 +19,10 @@ public final class RandomSearch implements Baseline {
     @Override
     public void run(RefinementProblem problem, RunRecorder recorder, int budget, IProgressMonitor monitor)
             throws SimulationException, SamplingException {
-        SubMonitor sub = SubMonitor.convert(monitor, "Random search", Math.max(0, budget - recorder.count()));
-        while (recorder.count() < budget) {
+        SubMonitor sub = SubMonitor.convert(monitor, "Random search", Math.max(0, budget - recorder.used()));
+        while (recorder.used() < budget) {
             int k = recorder.count();
-            SubMonitor step = sub.split(1).setWorkRemaining(2);
+            SubMonitor step = sub.setWorkRemaining(budget - recorder.used()).split(1).setWorkRemaining(2);
             var candidate = k == 0 ? problem.start()
                     : problem.sampler().sample(Seeds.generator(problem.seed(), "random", k), step.split(1));
             recorder.record(Phase.BASELINE, problem.objective().evaluate(candidate, step.split(1)));

@@ -55,7 +55,7 @@ public final class ReverseMonteCarlo implements Baseline {
     @Override
     public void run(RefinementProblem problem, RunRecorder recorder, int budget, IProgressMonitor monitor)
             throws SimulationException, SamplingException {
-        SubMonitor sub = SubMonitor.convert(monitor, "Reverse Monte Carlo", Math.max(0, budget - recorder.count()));
+        SubMonitor sub = SubMonitor.convert(monitor, "Reverse Monte Carlo", Math.max(0, budget - recorder.used()));
         Structure current;
         double loss;
         if (recorder.count() == 0) {
@@ -68,7 +68,7 @@ public final class ReverseMonteCarlo implements Baseline {
             current = best.structure();
             loss = best.isFailed() ? Double.POSITIVE_INFINITY : best.loss();
         }
-        while (recorder.count() < budget) {
+        while (recorder.used() < budget) {
             SplittableRandom rng = Seeds.generator(problem.seed(), "rmc", recorder.count());
             Structure trial = propose(current, problem, rng);
             Evaluation e = problem.objective().evaluate(trial, sub.split(1));

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
+import org.activestructopt.api.SimulationException;
 import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.Phase;
 import org.activestructopt.refinement.model.Results;
+import org.activestructopt.refinement.model.Status;
+import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
  * Writes every simulation of a run into the job's {@link Results} and, if the job has a file, saves it (atomically)
@@ -28,9 +31,11 @@ public final class RunRecorder {
     private final Job job;
     private long lastSaveEnd;
     private long lastSaveDuration;
+    private int failures;
 
     private RunRecorder(Job job) {
         this.job = job;
+        this.failures = (int) job.results().candidates().stream().filter(Candidate::isFailed).count();
     }
 
     /** @return a recorder appending to {@code job}'s results (created if absent) */
@@ -54,6 +59,20 @@ public final class RunRecorder {
         return job.results().size();
     }
 
+    /** @return the number of failed simulations recorded so far */
+    public int failures() {
+        return failures;
+    }
+
+    /**
+     * @return the part of the budget spent so far: {@link #count()}, less the failures that do not count (see
+     *         {@link org.activestructopt.refinement.model.Budget#used(int, int)}); runners go on while it is below the
+     *         budget
+     */
+    public int used() {
+        return job.budget().used(count(), failures);
+    }
+
     /**
      * Records one simulation and saves the job if it has a file (see the class comment for when a save is skipped).
      *
@@ -65,6 +84,7 @@ public final class RunRecorder {
         if (e.isFailed()) {
             var f = e.failure().orElseThrow();
             c = r.addFailure(phase, e.structure(), f.reason().name(), String.valueOf(f.getMessage()), e.seconds());
+            failures++;
         } else {
             c = r.add(phase, e.structure(), e.spectra(), e.losses(), e.loss(), e.seconds());
         }
@@ -90,5 +110,33 @@ public final class RunRecorder {
             lastSaveEnd = System.nanoTime();
             lastSaveDuration = lastSaveEnd - t0;
         }
+    }
+
+    /** The work of a runner between its start and its end. */
+    interface Run {
+        void run() throws SimulationException, SamplingException;
+    }
+
+    /**
+     * Runs {@code run} with the results' status running, then completed, cancelled (the job can be resumed) or failed
+     * with the exception's message, saving the job at each change: the one life cycle of every runner.
+     */
+    Results track(Run run) throws SimulationException, SamplingException {
+        results().setStatus(Status.RUNNING, null);
+        save();
+        try {
+            run.run();
+        } catch (OperationCanceledException e) {
+            results().setStatus(Status.CANCELLED, "cancelled after " + count() + " simulations");
+            save();
+            throw e;
+        } catch (SimulationException | SamplingException | RuntimeException | Error e) {
+            results().setStatus(Status.FAILED, String.valueOf(e.getMessage()));
+            save();
+            throw e;
+        }
+        results().setStatus(Status.COMPLETED, null);
+        save();
+        return results();
     }
 }

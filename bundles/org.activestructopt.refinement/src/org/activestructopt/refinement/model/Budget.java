@@ -12,6 +12,9 @@ import org.eclipse.emf.ecore.EObject;
  * start and sampler draws (the training set), {@link #calibration()} sampler draws held out to calibrate the
  * uncertainty, then exploration until only {@link #exploit()} calls are left, which exploit. Defaults: 200 = 10 + 20
  * + 130 + 40. Baselines use {@link #simulations()} only.
+ * <p>
+ * A failed simulation counts against the budget unless {@link #countFailures()} is false; then failures are free up
+ * to as many as {@link #simulations()} (see {@link #used(int, int)}), so a run stops even if every simulation fails.
  */
 public final class Budget extends ModelObject {
 
@@ -20,6 +23,7 @@ public final class Budget extends ModelObject {
     private static final EAttribute INITIAL = ModelFeatures.attribute(CLASS, "initial", int.class);
     private static final EAttribute CALIBRATION = ModelFeatures.attribute(CLASS, "calibration", int.class);
     private static final EAttribute EXPLOIT = ModelFeatures.attribute(CLASS, "exploit", int.class);
+    private static final EAttribute COUNT_FAILURES = ModelFeatures.attribute(CLASS, "countFailures", boolean.class);
 
     Budget(EObject o) {
         super(o, CLASS);
@@ -65,13 +69,38 @@ public final class Budget extends ModelObject {
         return this;
     }
 
+    /** @return whether a failed simulation counts against the budget (default true) */
+    public boolean countFailures() {
+        return bool(COUNT_FAILURES);
+    }
+
+    public Budget setCountFailures(boolean count) {
+        set(COUNT_FAILURES, count);
+        return this;
+    }
+
+    /**
+     * The part of the budget a run has spent.
+     *
+     * @param simulated all recorded simulations, failed ones included
+     * @param failed    the failed ones among them
+     * @return {@code simulated} if failures count; otherwise the successes plus the failures beyond the free
+     *         allowance of {@link #simulations()} failures
+     */
+    public int used(int simulated, int failed) {
+        if (failed < 0 || failed > simulated) {
+            throw new IllegalArgumentException(failed + " failures among " + simulated + " simulations");
+        }
+        return countFailures() ? simulated : simulated - failed + Math.max(0, failed - simulations());
+    }
+
     /** @return the calls left for exploration: simulations - initial - calibration - exploit */
     public int explore() {
         return simulations() - initial() - calibration() - exploit();
     }
 
     /**
-     * @param index 0-based number of a simulator call
+     * @param index 0-based number of a simulator call that counts against the budget (see {@link #used(int, int)})
      * @return the phase of the active loop that call belongs to
      * @throws IllegalArgumentException unless 0 &lt;= index &lt; simulations
      */

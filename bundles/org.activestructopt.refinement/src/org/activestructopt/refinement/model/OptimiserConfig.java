@@ -10,9 +10,10 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 
 /**
- * The multi-start gradient optimiser of the acquisition function: its update rule (default {@code adam}), learning
- * rates for fractional coordinates and lattice, and a {@link SearchProfile} for each of the explore and exploit
- * phases.
+ * The multi-start gradient optimiser of the acquisition function: its update rule (default {@code adam}; {@code adamw}
+ * is accepted and the same, see {@code AcquisitionOptimiser}), learning rates in Angstrom for the atoms (along each
+ * cell axis) and the lattice-matrix entries (default 0.001 each, as ActiveStructOpt), and a {@link SearchProfile} for
+ * each of the explore and exploit phases.
  */
 public final class OptimiserConfig extends ModelObject {
 
