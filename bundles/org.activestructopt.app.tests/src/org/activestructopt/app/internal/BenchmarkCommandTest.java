@@ -17,52 +17,68 @@ import org.activestructopt.api.SimulatorRegistry;
 import org.activestructopt.app.internal.AsoTest.Run;
 import org.activestructopt.refinement.benchmark.BenchmarkSuite;
 import org.activestructopt.refinement.benchmark.SuiteObjective;
+import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
+import org.activestructopt.refinement.model.Phase;
 import org.activestructopt.refinement.model.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 
-/** {@code aso benchmark} end to end on tiny budgets, with the real PDF and FEFF simulators. */
+/** {@code aso benchmark} end to end on tiny budgets, with the real PDF and FEFF simulators and the GNN surrogate. */
 class BenchmarkCommandTest {
 
     @Test
     void aThermalBenchmarkWritesJobsPlotAndReportAndContinuesWhereItStopped(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("bench");
+        String template = Path.of("data", "benchmark-template.xmi").toString();
         long t0 = System.nanoTime();
-        Run run = aso("benchmark", "thermal", "--problems", "1", "--budget", "8", "--out", out.toString());
-        System.out.printf("aso benchmark thermal --problems 1 --budget 8 (rmc, random, leastSquares): %.1f s%n",
-                (System.nanoTime() - t0) * 1e-9);
-        assertEquals(0, run.code(), run.err());
-        // the suite's methods, without the active loop this build lacks, which is said
-        assertTrue(run.err().contains("'active' skipped"), run.err());
-        for (String method : List.of("rmc", "random", "leastSquares")) {
+        Run run = aso("benchmark", "thermal", "--problems", "1", "--budget", "7", "--job-template", template,
+                "--out", out.toString());
+        System.out.printf("aso benchmark thermal --problems 1 --budget 7 (active, rmc, random, leastSquares): "
+                + "%.1f s%n", (System.nanoTime() - t0) * 1e-9);
+        System.out.print(run.err());
+        assertEquals(0, run.code(), run.err() + run.out());
+        // the suite's methods, each a job with the whole budget
+        for (String method : List.of("active", "rmc", "random", "leastSquares")) {
             Job job = Job.load(out.resolve("runs/rutile-1/" + method + "/job.xmi"));
-            assertEquals(8, job.results().size(), method);
+            assertEquals(7, job.results().size(), method);
             assertEquals(Status.COMPLETED, job.results().status(), method);
             assertTrue(run.out().contains(method), run.out());
         }
+        // the active job took the template's method settings: small GNN, short search, 3 + 2 + 1 + 1 phases
+        Job active = Job.load(out.resolve("runs/rutile-1/active/job.xmi"));
+        assertEquals(2, active.surrogate().ensembleSize());
+        assertEquals(8, active.optimiser().explore().starts());
+        assertEquals(List.of(3, 2, 1), List.of(active.budget().initial(), active.budget().calibration(),
+                active.budget().exploit()));
+        assertEquals(List.of(Phase.INITIAL, Phase.CALIBRATION, Phase.EXPLORE, Phase.EXPLOIT), active.results()
+                .candidates().stream().map(Candidate::phase).distinct().toList());
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## Median best loss after n simulations"), report);
-        assertTrue(report.contains("| 8 |"), report);
+        assertTrue(report.contains("| n | active | rmc | random | leastSquares |"), report);
+        assertTrue(report.contains("| 7 |"), report);
         assertTrue(report.contains("## Simulations reverse Monte Carlo needs"), report);
+        assertTrue(report.contains("| active |"), report);
         assertTrue(report.contains("](curves.png)"), report);
         BufferedImage curves = ImageIO.read(out.resolve("curves.png").toFile());
         assertEquals(Plots.WIDTH, curves.getWidth());
         assertTrue(run.out().contains("report: " + out.resolve("report.md").toAbsolutePath().normalize()),
                 run.out());
 
-        Run again = aso("benchmark", "thermal", "--problems", "1", "--budget", "8", "--out", out.toString());
+        Run again = aso("benchmark", "thermal", "--problems", "1", "--budget", "7", "--job-template", template,
+                "--out", out.toString());
         assertEquals(0, again.code(), again.err());
-        assertEquals(3, again.err().lines().filter(l -> l.contains("complete already")).count(), again.err());
+        assertEquals(4, again.err().lines().filter(l -> l.contains("complete already")).count(), again.err());
 
-        Run other = aso("benchmark", "thermal", "--problems", "1", "--budget", "9", "--out", out.toString());
+        Run other = aso("benchmark", "thermal", "--problems", "1", "--budget", "8", "--job-template", template,
+                "--out", out.toString());
         assertEquals(Aso.EXIT_USAGE, other.code());
-        assertTrue(other.err().contains("budget=8"), other.err());
+        assertTrue(other.err().contains("budget=7"), other.err());
 
         Files.delete(out.resolve("report.md"));
-        Run reportOnly = aso("benchmark", "thermal", "--problems", "1", "--budget", "8", "--methods",
-                "rmc,random", "--report-only", "--out", out.toString());
+        Run reportOnly = aso("benchmark", "thermal", "--problems", "1", "--budget", "7", "--methods",
+                "rmc,random", "--job-template", template, "--report-only", "--out", out.toString());
         assertEquals(0, reportOnly.code(), reportOnly.err());
         assertTrue(Files.readString(out.resolve("report.md")).contains("| rmc | random |"));
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulatorRegistry;
+import org.activestructopt.api.SurrogateRegistry;
 import org.activestructopt.refinement.benchmark.Benchmark;
 import org.activestructopt.refinement.benchmark.BenchmarkProblem;
 import org.activestructopt.refinement.benchmark.BenchmarkReport;
@@ -108,7 +109,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         BundleContext context = FrameworkUtil.getBundle(BenchmarkCommand.class).getBundleContext();
         List<BenchmarkRun> runs;
         long t0 = System.nanoTime();
-        try (SimulatorRegistry simulators = SimulatorRegistry.open(context)) {
+        try (SimulatorRegistry simulators = SimulatorRegistry.open(context);
+                SurrogateRegistry surrogates = SurrogateRegistry.open(context)) {
             if (reportOnly) {
                 runs = benchmark.collect();
                 if (runs.isEmpty()) {
@@ -116,11 +118,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             } else {
                 awaitSimulators(suite, simulators);
+                if (benchmark.methods().contains(Method.ACTIVE)) {
+                    awaitSurrogate(benchmark, surrogates);
+                }
                 err.println("benchmark " + suite.name() + ": " + benchmark.problems().size() + " problems x "
                         + benchmark.methods() + ", budget " + benchmark.budget()
                         + (benchmark.rmcBudget() != benchmark.budget() ? " (rmc " + benchmark.rmcBudget() + ")" : "")
                         + ", in " + dir.toAbsolutePath().normalize());
-                runs = benchmark.run(simulators, Benchmark.baselines(simulators), new Lines(err), null);
+                runs = benchmark.run(simulators, Benchmark.engine(simulators, surrogates), new Lines(err), null);
             }
         } catch (SuiteFormatException e) {
             throw new UserException(e.getMessage(), e);
@@ -168,14 +173,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             } else {
                 chosen.addAll(b.methods());
             }
-            if (chosen.remove(Method.ACTIVE) && !reportOnly) {
-                err.println("aso benchmark: method 'active' skipped: the active-learning loop is not in this build "
-                        + "yet; running " + chosen);
-            }
-            if (chosen.isEmpty()) {
-                throw new UserException("--methods: nothing left to run (this build runs rmc, random and "
-                        + "leastSquares)");
-            }
             return b.withMethods(chosen);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
@@ -216,6 +213,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 throw new UserException("interrupted while waiting for simulator " + o.simulator(), Aso.EXIT_FAILURE);
             }
+        }
+    }
+
+    private static void awaitSurrogate(Benchmark benchmark, SurrogateRegistry surrogates) throws UserException {
+        String name = benchmark.surrogateName();
+        try {
+            if (surrogates.await(name, SERVICE_WAIT).isEmpty()) {
+                throw new UserException("surrogate '" + name + "' for method 'active' is not available; available: "
+                        + surrogates.available().keySet(), Aso.EXIT_FAILURE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("interrupted while waiting for surrogate " + name, Aso.EXIT_FAILURE);
         }
     }
 

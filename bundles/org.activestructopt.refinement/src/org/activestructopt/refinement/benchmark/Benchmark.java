@@ -17,7 +17,9 @@ import org.activestructopt.api.Settings;
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorRegistry;
+import org.activestructopt.api.SurrogateRegistry;
 import org.activestructopt.refinement.BaselineRunner;
+import org.activestructopt.refinement.Refinement;
 import org.activestructopt.refinement.model.Budget;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
@@ -218,7 +220,7 @@ public final class Benchmark {
      * Prepares every problem, then runs every job that is not complete yet.
      *
      * @param simulators the simulators of the suite's objectives, by name
-     * @param runner     runs one job (see {@link #baselines(SimulatorRegistry)})
+     * @param runner     runs one job (see {@link #engine} and {@link #baselines})
      * @param listener   hears about each job; may be null
      * @param monitor    progress (simulations) and cancellation; may be null
      * @return one run per problem and method, in problem order then method order
@@ -271,8 +273,17 @@ public final class Benchmark {
     }
 
     /**
-     * The runner for the baseline methods ({@link BaselineRunner}); it refuses {@code active}, which needs the
-     * active-learning engine and its surrogates.
+     * @return the runner of every method: the engine's {@link Refinement#run} with these services (the surrogates
+     *         are needed by {@code active} only)
+     */
+    public static JobRunner engine(SimulatorRegistry simulators, SurrogateRegistry surrogates) {
+        Objects.requireNonNull(simulators, "simulators");
+        return (job, monitor) -> Refinement.run(job, simulators, surrogates, monitor);
+    }
+
+    /**
+     * The runner for the baseline methods only ({@link BaselineRunner}), for callers without surrogate services; it
+     * refuses {@code active}.
      */
     public static JobRunner baselines(SimulatorRegistry registry) {
         return (job, monitor) -> {
@@ -447,12 +458,15 @@ public final class Benchmark {
             try (InputStream in = Files.newInputStream(file)) {
                 found.load(in);
             }
-            for (String key : expected.stringPropertyNames()) {
+            List<String> differ = new ArrayList<>();
+            for (String key : new java.util.TreeSet<>(expected.stringPropertyNames())) {
                 if (!expected.getProperty(key).equals(found.getProperty(key))) {
-                    throw new SuiteFormatException(dir + " holds a benchmark with " + key + "="
-                            + found.getProperty(key) + ", not " + expected.getProperty(key)
-                            + "; choose another directory");
+                    differ.add(key + "=" + found.getProperty(key) + " (not " + expected.getProperty(key) + ")");
                 }
+            }
+            if (!differ.isEmpty()) {
+                throw new SuiteFormatException(dir + " holds a benchmark with " + String.join(", ", differ)
+                        + "; continue it with those settings or choose another directory");
             }
             return;
         }
