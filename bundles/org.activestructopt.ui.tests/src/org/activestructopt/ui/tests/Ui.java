@@ -48,8 +48,13 @@ public final class Ui {
 
     /** Processes UI events until the condition holds; fails after 30 s. */
     public static void waitFor(BooleanSupplier condition, String what) {
+        waitFor(condition, what, TIMEOUT_MS);
+    }
+
+    /** Processes UI events until the condition holds; fails after {@code timeoutMs}. */
+    public static void waitFor(BooleanSupplier condition, String what, long timeoutMs) {
         Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        long end = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
                 fail("Timed out waiting for " + what);

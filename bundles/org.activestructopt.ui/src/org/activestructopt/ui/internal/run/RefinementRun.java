@@ -4,7 +4,8 @@ import java.util.Objects;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulatorRegistry;
-import org.activestructopt.refinement.BaselineRunner;
+import org.activestructopt.api.SurrogateRegistry;
+import org.activestructopt.refinement.Refinement;
 import org.activestructopt.refinement.ObjectiveTerm;
 import org.activestructopt.refinement.RefinementProblem;
 import org.activestructopt.refinement.SamplingException;
@@ -21,7 +22,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * A refinement running in the background as an Eclipse job: its progress (one unit per simulation) shows in the
+ * A refinement running in the background as an Eclipse job, through the engine's one entry point
+ * ({@link Refinement#run}: the active loop or a baseline, as the job says): its progress (one unit per simulation) shows in the
  * status line and the Progress view, whose cancel button (or the Stop command) stops it after the simulation in
  * progress, leaving a job file that Resume continues. The engine saves the job file as it goes; the session's views
  * get every candidate as it is recorded.
@@ -48,9 +50,10 @@ public final class RefinementRun extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         applyThreadsPreference();
         BundleContext context = FrameworkUtil.getBundle(RefinementRun.class).getBundleContext();
-        try (SimulatorRegistry registry = SimulatorRegistry.open(context)) {
+        try (SimulatorRegistry registry = SimulatorRegistry.open(context);
+                SurrogateRegistry surrogates = SurrogateRegistry.open(context)) {
             resolve(session, job, registry);
-            BaselineRunner.run(job, registry, monitor);
+            Refinement.run(job, registry, surrogates, monitor);
             session.finished(Status.COMPLETED, null);
             return org.eclipse.core.runtime.Status.OK_STATUS;
         } catch (OperationCanceledException e) {

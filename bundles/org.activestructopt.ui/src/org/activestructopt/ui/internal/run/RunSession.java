@@ -186,9 +186,9 @@ public final class RunSession {
         return state.running();
     }
 
-    /** @return whether the run can be continued: not running, and stopped before its budget was used */
+    /** @return whether the run can be continued: not running, and stopped before it completed its budget */
     public boolean canResume() {
-        return !isRunning() && state.status() != Status.COMPLETED && records.size() < budget;
+        return !isRunning() && state.status() != Status.COMPLETED;
     }
 
     public void addListener(Listener l) {
