@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorRegistry;
-import org.activestructopt.refinement.BaselineRunner;
+import org.activestructopt.refinement.Refinement;
 import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.Method;
@@ -74,7 +74,8 @@ class XrdServiceTest {
         job.saveAs(tmp.resolve("job.xmi"));
         try (SimulatorRegistry registry = SimulatorRegistry.open(context())) {
             Simulator xrd = registry.await("xrd", Duration.ofSeconds(20)).orElseThrow();
-            Results results = BaselineRunner.run(job, registry, null);
+            // the engine's entry point, as the command line and the workbench call it (no surrogate for a baseline)
+            Results results = Refinement.run(job, registry, null, null);
             assertEquals(Status.COMPLETED, results.status());
             assertEquals(3, results.size());
             for (Candidate c : results.candidates()) {
