@@ -121,7 +121,10 @@ public final class ConvergenceModel {
 
     /**
      * The Pareto front of objectives {@code a} and {@code b}: the successful candidates no other candidate beats in
-     * both (lower or equal in both and lower in one), sorted by the loss of {@code a}. Duplicates are kept once.
+     * both (lower or equal in both and lower in one), sorted by the loss of {@code a}. Duplicates are kept once. For a
+     * job of two objectives these are the losses of the engine's {@code Metrics.paretoFront}; with more, it is the
+     * front of the two plotted ones. Computed here, on the records, because the engine's works on the EMF results,
+     * which the UI may not read while a run writes them.
      */
     public Points paretoFront(int a, int b) {
         Points all = objectivePairs(a, b);
