@@ -17,15 +17,15 @@ import java.util.concurrent.Callable;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulatorRegistry;
-import org.activestructopt.refinement.BaselineRunner;
+import org.activestructopt.api.SurrogateRegistry;
 import org.activestructopt.refinement.Metrics;
 import org.activestructopt.refinement.ObjectiveTerm;
+import org.activestructopt.refinement.Refinement;
 import org.activestructopt.refinement.RefinementProblem;
 import org.activestructopt.refinement.SamplingException;
 import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
-import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.Objective;
 import org.activestructopt.refinement.model.Results;
 import org.activestructopt.refinement.model.StructureSource;
@@ -47,8 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * the run goes, so {@code --resume} continues a killed run), the best structure and a NeXus file of the spectra.
  */
 @Command(name = "refine", mixinStandardHelpOptions = true, description = {
-        "Run a refinement job (job.xmi) and write job.xmi with all results, best.cif and result.nxs into the run",
-        "directory. Methods in this build: leastSquares, rmc, random (the active-learning method is not yet here)." })
+        "Run a refinement job (job.xmi) and write job.xmi with all results, best.cif, result.nxs and PNG plots into",
+        "the run directory. Methods: active (the active-learning loop on a GNN surrogate), leastSquares, rmc, random." })
 public final class RefineCommand implements Callable<Integer> {
 
     private static final String EXAMPLE = "examples/rutile";
@@ -80,19 +80,16 @@ public final class RefineCommand implements Callable<Integer> {
     public Integer call() throws UserException, IOException {
         Path runDir = what.resume != null ? what.resume : out;
         Job job = what.resume != null ? resume(what.resume) : what.example ? example(out) : copy(what.job, out);
-        if (job.method() == Method.ACTIVE) {
-            throw new UserException(job.file().orElseThrow() + ": method 'active' (the active-learning loop) is not "
-                    + "in this build yet; set method=\"leastSquares\", \"rmc\" or \"random\"");
-        }
         Bundle bundle = FrameworkUtil.getBundle(RefineCommand.class);
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
-        try (SimulatorRegistry registry = SimulatorRegistry.open(bundle.getBundleContext())) {
+        try (SimulatorRegistry registry = SimulatorRegistry.open(bundle.getBundleContext());
+                SurrogateRegistry surrogates = SurrogateRegistry.open(bundle.getBundleContext())) {
             RefinementProblem problem = RefinementProblem.fromJob(job, registry);
             TerminalProgress progress = new TerminalProgress(err, job);
             Results results;
             try {
-                results = BaselineRunner.run(job, registry, progress);
+                results = Refinement.run(job, registry, surrogates, progress);
             } finally {
                 progress.finish();
             }
@@ -198,6 +195,11 @@ public final class RefineCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException(dir.resolve("result.nxs") + ": cannot be written: " + e.getMessage(), e);
         }
+        try {
+            Plots.writeRunPlots(job, problem, dir);
+        } catch (IOException e) {
+            throw new UserException("plots in " + dir + " cannot be written: " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, String> parameters(Job job) {
@@ -229,6 +231,11 @@ public final class RefineCommand implements Callable<Integer> {
                             match.rms().getAsDouble())
                     : "best structure does not match the reference");
         });
-        out.println("results in " + dir.toAbsolutePath().normalize() + ": job.xmi, best.cif, result.nxs");
+        if (job.objectives().size() > 1) {
+            List<Candidate> front = Metrics.paretoFront(results);
+            out.println("Pareto front of the objectives' losses: simulations " + front.stream()
+                    .map(c -> Integer.toString(c.index() + 1)).reduce((a, b) -> a + ", " + b).orElse("none"));
+        }
+        out.println("results in " + dir.toAbsolutePath().normalize() + ": job.xmi, best.cif, result.nxs, *.png");
     }
 }
