@@ -109,6 +109,31 @@ class AcquisitionOptimiserTest {
     }
 
     @Test
+    void theLatticeMovesOnlyWhenItHasALearningRate() throws Exception {
+        Acquisition a = Acquisition.of(List.of(term), new double[] {0.05}, 0,
+                RepulsionPenalty.of(MinimumDistances.defaults()));
+        List<Structure> starts = starts(4, 11);
+        AcquisitionOptimiser fixed = AcquisitionOptimiser.of(List.of(gnn), a).withSteps(15).withLearningRates(0.005, 0);
+        for (AcquisitionOptimiser.Point p : fixed.optimise(starts, s -> true, null).ranked()) {
+            assertEquals(starts.get(p.start()).lattice(), p.structure().lattice());
+        }
+        AcquisitionOptimiser.Result varying = AcquisitionOptimiser.of(List.of(gnn), a).withSteps(15)
+                .withLearningRates(0.005, 0.005).optimise(starts, s -> true, null);
+        AcquisitionOptimiser.Point best = varying.best().orElseThrow();
+        double[][] m0 = starts.get(best.start()).lattice().matrix();
+        double[][] m1 = best.structure().lattice().matrix();
+        double moved = 0;
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                moved = Math.max(moved, Math.abs(m1[r][c] - m0[r][c]));
+            }
+        }
+        assertTrue(moved > 0.005 && moved < 15 * 0.005 * 1.01, "an Adam step moves an entry by at most about the rate: "
+                + moved + " A after " + best.step() + " steps");
+        assertTrue(best.value() < varying.initialValues()[best.start()], varying.toString());
+    }
+
+    @Test
     void inadmissiblePointsAreNeverProposed() throws Exception {
         Acquisition a = Acquisition.of(List.of(term), new double[] {0.05}, 0,
                 RepulsionPenalty.of(MinimumDistances.defaults()));

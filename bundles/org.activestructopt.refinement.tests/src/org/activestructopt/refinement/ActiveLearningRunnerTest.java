@@ -176,6 +176,18 @@ class ActiveLearningRunnerTest {
     }
 
     @Test
+    void aProposalThatWasSimulatedAlreadyIsReplacedByAFreshDraw() throws Exception {
+        // one start, no steps: the only point the optimiser sees is the best structure simulated so far
+        Job job = job(12, 6, 3, 0);
+        job.optimiser().explore().setStarts(1).setSteps(0);
+        job.save();
+        Results r = Refinement.run(job, simulators, surrogates, null);
+        assertEquals(12, r.size());
+        assertEquals(3, r.candidates().stream().filter(c -> c.phase() == Phase.EXPLORE).count());
+        assertNoDuplicates(r);
+    }
+
+    @Test
     void failuresAreRecordedWithTheirReasonAndCountOnlyWhenTheJobSaysSo() throws Exception {
         // delta2 = 1.75^2 A^2: the simulator rejects every structure with a pair shorter than 1.75 A (rutile's
         // shortest Ti-O is 1.95 A; about 40 % of the draws below have a shorter pair), a real structure-specific
