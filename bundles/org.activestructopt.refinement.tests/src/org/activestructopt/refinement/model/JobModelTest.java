@@ -54,9 +54,10 @@ class JobModelTest {
         assertEquals("perturbation", job.sampler().name());
         SearchProfile explore = job.optimiser().explore();
         SearchProfile exploit = job.optimiser().exploit();
-        assertEquals(List.of("mae-uncertainty", 0.1, 128, 100),
+        // the method's acquisitions; search sizes scaled to a CPU (SearchProfile)
+        assertEquals(List.of("mae-uncertainty", 0.1, 16, 50),
                 List.of(explore.acquisition(), explore.lambda(), explore.starts(), explore.steps()));
-        assertEquals(List.of("mae", 0.0, 1024, 1000),
+        assertEquals(List.of("mae", 0.0, 32, 50),
                 List.of(exploit.acquisition(), exploit.lambda(), exploit.starts(), exploit.steps()));
         assertEquals(Phase.EXPLORE, explore.phase());
         assertEquals(Phase.EXPLOIT, exploit.phase());
@@ -158,7 +159,7 @@ class JobModelTest {
         assertEquals("adamw", back.optimiser().name());
         assertEquals(0.01, back.optimiser().positionLearningRate());
         assertEquals(64, back.optimiser().exploit().starts());
-        assertEquals(1000, back.optimiser().exploit().steps());
+        assertEquals(50, back.optimiser().exploit().steps());
         assertEquals(0.2, back.leastSquares().restartRadius());
     }
 
