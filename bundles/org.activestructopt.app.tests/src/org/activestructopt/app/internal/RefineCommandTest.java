@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.activestructopt.app.internal.AsoTest.Run;
 import org.activestructopt.refinement.model.Job;
+import org.activestructopt.refinement.model.Method;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.structure.Structure;
@@ -59,6 +61,32 @@ class RefineCommandTest {
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(saved.results().size(), Job.load(run.resolve("job.xmi")).results().size(),
                 "a finished run resumes without new simulations");
+    }
+
+    @Test
+    void theQuickFormRunsTheActiveLoopWithoutAJobFile(@TempDir Path tmp) throws Exception {
+        Path example = Path.of("..", "org.activestructopt.app", "examples", "rutile").toAbsolutePath();
+        Path run = tmp.resolve("quick");
+        Run result = aso("refine", "--target", example.resolve("target.nxs") + "#/entry/simulated/G", "--start",
+                example.resolve("start.cif").toString(), "--budget", "20", "--out", run.toString());
+        assertEquals(0, result.code(), result.err());
+        Job saved = Job.load(run.resolve("job.xmi"));
+        assertEquals(Method.ACTIVE, saved.method());
+        assertEquals(20, saved.results().size(), "the budget is used");
+        assertEquals(List.of(8, 5, 4), List.of(saved.budget().initial(), saved.budget().calibration(),
+                saved.budget().exploit()));
+        Matcher m = LOSSES.matcher(result.out());
+        assertTrue(m.find(), result.out());
+        assertTrue(Double.parseDouble(m.group(2)) < Double.parseDouble(m.group(1)), result.out());
+
+        Run noStart = aso("refine", "--target", example.resolve("target.nxs").toString(), "--out",
+                tmp.resolve("a").toString());
+        assertEquals(Aso.EXIT_USAGE, noStart.code());
+        assertTrue(noStart.err().contains("--start"), noStart.err());
+        Run badVary = aso("refine", "--target", example.resolve("target.nxs").toString(), "--start",
+                example.resolve("start.cif").toString(), "--vary", "cell", "--out", tmp.resolve("b").toString());
+        assertEquals(Aso.EXIT_USAGE, badVary.code());
+        assertTrue(badVary.err().contains("--vary"), badVary.err());
     }
 
     @Test

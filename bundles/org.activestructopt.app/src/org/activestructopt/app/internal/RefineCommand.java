@@ -26,7 +26,9 @@ import org.activestructopt.refinement.SamplingException;
 import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
+import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.Objective;
+import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.refinement.model.Results;
 import org.activestructopt.refinement.model.StructureSource;
 import org.activestructopt.spectra.nexus.NexusResultWriter;
@@ -70,7 +72,28 @@ public final class RefineCommand implements Callable<Integer> {
         @Option(names = "--resume", paramLabel = "RUN_DIR",
                 description = "Continue the run in RUN_DIR where it stopped, without repeating simulations.")
         Path resume;
+
+        @Option(names = "--target", paramLabel = "FILE[#PATH]",
+                description = "Quick form without a job file: the measured spectrum, a NeXus file (optionally #hdf5 path "
+                        + "of the signal) or a two-column file; needs --start. Runs the active loop with the defaults.")
+        String target;
     }
+
+    @Option(names = "--start", paramLabel = "START", description = "Quick form: the start structure (CIF, POSCAR, extxyz).")
+    private Path start;
+
+    @Option(names = "--simulator", paramLabel = "NAME", defaultValue = "pdf",
+            description = "Quick form: the simulator service of the target. Default: ${DEFAULT-VALUE}.")
+    private String simulator;
+
+    @Option(names = "--budget", paramLabel = "N",
+            description = "Quick form: simulations (default 200); the phases keep the method's shares (5 % initial, "
+                    + "at least 8; 10 % calibration, at least 5; 20 % exploit).")
+    private Integer budget;
+
+    @Option(names = "--vary", paramLabel = "coords|lattice", defaultValue = "coords",
+            description = "Quick form: vary the coordinates only, or the lattice too. Default: ${DEFAULT-VALUE}.")
+    private String vary;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "aso-run",
             description = "Run directory (created; must not hold a run already). Default: ${DEFAULT-VALUE}.")
@@ -79,7 +102,13 @@ public final class RefineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserException, IOException {
         Path runDir = what.resume != null ? what.resume : out;
-        Job job = what.resume != null ? resume(what.resume) : what.example ? example(out) : copy(what.job, out);
+        if (what.target == null && (start != null || budget != null)) {
+            throw new UserException("--start and --budget belong to the quick form: aso refine --target FILE --start "
+                    + "START [--budget N] [--vary coords|lattice]");
+        }
+        Job job = what.resume != null ? resume(what.resume)
+                : what.example ? example(out)
+                : what.target != null ? quick(out) : copy(what.job, out);
         Bundle bundle = FrameworkUtil.getBundle(RefineCommand.class);
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
@@ -105,6 +134,43 @@ public final class RefineCommand implements Callable<Integer> {
         } catch (OperationCanceledException e) {
             throw new UserException("cancelled; resume with: aso refine --resume " + runDir, Aso.EXIT_FAILURE);
         }
+    }
+
+    /** The quick form: a job with the method's defaults from a target, a start and the few options given. */
+    private Job quick(Path dir) throws UserException, IOException {
+        if (start == null) {
+            throw new UserException("--target needs --start START (the structure to refine from)");
+        }
+        if (!Files.isRegularFile(start)) {
+            throw new UserException(start + ": no such structure file (--start)");
+        }
+        int hash = what.target.indexOf('#');
+        Path targetFile = Path.of(hash < 0 ? what.target : what.target.substring(0, hash));
+        if (!Files.isRegularFile(targetFile)) {
+            throw new UserException(targetFile + ": no such target file (--target)");
+        }
+        Variation variation = switch (vary) {
+        case "coords" -> Variation.COORDINATES;
+        case "lattice" -> Variation.COORDINATES_AND_LATTICE;
+        default -> throw new UserException("--vary must be coords or lattice, not '" + vary + "'");
+        };
+        requireFreshRunDirectory(dir);
+        Job job = Job.create().setMethod(Method.ACTIVE).setVariation(variation)
+                .setName(start.getFileName() + " against " + targetFile.getFileName());
+        job.start().setFile(start.toAbsolutePath().toString());
+        Objective objective = job.addObjective(simulator, targetFile.toAbsolutePath().toString());
+        if (hash >= 0) {
+            objective.target().setSignal(what.target.substring(hash + 1));
+        }
+        if (budget != null) {
+            if (budget < 20) {
+                throw new UserException("--budget " + budget + " is too small for the active loop (at least 20)");
+            }
+            job.budget().setSimulations(budget).setInitial(Math.max(8, budget / 20))
+                    .setCalibration(Math.max(5, budget / 10)).setExploit(budget / 5);
+        }
+        job.saveAs(dir.resolve("job.xmi"));
+        return job;
     }
 
     private static Job resume(Path runDir) throws UserException {
