@@ -122,7 +122,7 @@ public final class GnnBenchmark {
                     warm.validationError());
             GnnSurrogate.EvaluationTimings before = copy(s.timings());
             long acquisitionStart = System.nanoTime();
-            double[] best = optimise(s, base, target, STARTS, STEPS, 4);
+            double[] best = optimise(s, base, target, STARTS, STEPS, 4, true);
             double acquisitionSeconds = seconds(acquisitionStart);
             GnnSurrogate.EvaluationTimings after = s.timings();
             long calls = after.calls - before.calls;
@@ -136,7 +136,7 @@ public final class GnnBenchmark {
             // baseline measured in the same run: the same starts evaluated one structure per call
             int baselineSteps = 5;
             long one = System.nanoTime();
-            optimiseOneByOne(s, base, target, STARTS, baselineSteps, 4);
+            optimise(s, base, target, STARTS, baselineSteps, 4, false);
             double perStepOne = seconds(one) / baselineSteps;
             double perStepBatched = acquisitionSeconds / STEPS;
             line("- baseline, the %d starts evaluated one per call (%d steps): %.1f ms per step vs %.1f ms batched: "
@@ -160,10 +160,11 @@ public final class GnnBenchmark {
     /**
      * Multi-start Adam on Cartesian positions of the MAEUncertainty acquisition.
      *
+     * @param batched all starts in one {@code evaluate} call per step, or (the baseline) one call per start
      * @return {best initial value, best final value}
      */
     private static double[] optimise(GnnSurrogate s, Structure base, double[] target, int starts, int steps,
-            long seed) {
+            long seed, boolean batched) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Structure> x = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
@@ -186,7 +187,14 @@ public final class GnnBenchmark {
         double first = Double.NaN;
         double last = Double.NaN;
         for (int step = 1; step <= steps; step++) {
-            List<SurrogateEvaluation> e = s.evaluate(x, objective);
+            List<SurrogateEvaluation> e = new ArrayList<>(starts);
+            if (batched) {
+                e.addAll(s.evaluate(x, objective));
+            } else {
+                for (Structure start : x) {
+                    e.add(s.evaluate(List.of(start), objective).get(0));
+                }
+            }
             double best = e.stream().mapToDouble(SurrogateEvaluation::value).min().orElseThrow();
             if (step == 1) {
                 first = best;
@@ -197,35 +205,6 @@ public final class GnnBenchmark {
             }
         }
         return new double[] {first, last};
-    }
-
-    /** The baseline for batching: the same Adam steps, but one {@code evaluate} call per start. */
-    private static void optimiseOneByOne(GnnSurrogate s, Structure base, double[] target, int starts, int steps,
-            long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Structure> x = new ArrayList<>();
-        for (int i = 0; i < starts; i++) {
-            x.add(base.perturbed(random, 0.05, 0.35));
-        }
-        int n = base.size();
-        double[][] m = new double[starts][3 * n];
-        double[][] v = new double[starts][3 * n];
-        SurrogateObjective objective = (mean, sigma, dMean, dSigma) -> {
-            double value = 0;
-            for (int i = 0; i < mean.length; i++) {
-                double e = mean[i] - target[i];
-                value += Math.abs(e) / mean.length - LAMBDA * sigma[i] / mean.length;
-                dMean[i] = Math.signum(e) / mean.length;
-                dSigma[i] = -LAMBDA / mean.length;
-            }
-            return value;
-        };
-        for (int step = 1; step <= steps; step++) {
-            for (int b = 0; b < starts; b++) {
-                SurrogateEvaluation e = s.evaluate(List.of(x.get(b)), objective).get(0);
-                x.set(b, adamStep(x.get(b), e.gradient(), m[b], v[b], step));
-            }
-        }
     }
 
     private static Structure adamStep(Structure s, StructureGradient g, double[] m, double[] v, int step) {
@@ -271,7 +250,7 @@ public final class GnnBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 long t = System.nanoTime();
                 s.fit(SurrogateData.of(training, calibration), null);
-                optimise(s, base, target, STARTS, 10, round);
+                optimise(s, base, target, STARTS, 10, round, true);
                 Structure next = base.perturbed(new SplittableRandom(1000 + round), 0.05, 0.35);
                 training.add(new SurrogateExample(next,
                         pdf.simulate(next, GRID, pdf.descriptor().settings().defaults(), null)));
