@@ -28,6 +28,7 @@ import org.activestructopt.ui.internal.convergence.ConvergenceModel;
 import org.activestructopt.ui.internal.convergence.ConvergenceView;
 import org.activestructopt.ui.internal.spectra.Curve;
 import org.activestructopt.ui.internal.spectra.SpectraView;
+import org.activestructopt.ui.internal.structure.StructurePanel;
 import org.activestructopt.ui.internal.structure.StructureView;
 import org.activestructopt.ui.tests.Runs;
 import org.activestructopt.ui.tests.Ui;
@@ -263,6 +264,49 @@ class RunViewsTest {
             assertTrue(CifReader.defaults().read(files.get(i)).approxEquals(session.records().get(i).structure(),
                     1e-5));
         }
+    }
+
+    @Test
+    void theStructureViewShowsStartTargetAndBestSideBySideAndTurnsThemTogether() throws Exception {
+        Job job = Runs.pdfJob(Method.RMC, 20, 5);
+        Path target = Path.of("data", "rutile", "target.cif").toAbsolutePath();
+        job.referenceOrCreate().setFile(target.toString());
+        RunSession session = Runs.start(Runs.save(job, tmp, "ref.xmi"));
+        Runs.awaitEnd(session);
+        Ui.settle();
+        StructureView view = (StructureView) page.showView(AsoUi.STRUCTURE_VIEW_ID);
+        Ui.settle();
+        StructurePanel start = view.panel(StructurePanel.Role.START);
+        StructurePanel reference = view.panel(StructurePanel.Role.REFERENCE);
+        StructurePanel best = view.panel(StructurePanel.Role.SHOWN);
+        assertTrue(start.structure().approxEquals(CifReader.defaults().read(Runs.START), 1e-9), "start panel");
+        assertTrue(reference.structure().approxEquals(CifReader.defaults().read(target), 1e-9), "target panel");
+        CandidateRecord b = session.best().orElseThrow();
+        assertTrue(best.structure().approxEquals(b.structure(), 1e-12), "best panel");
+        assertEquals("target (reference)", reference.title());
+        assertTrue(best.title().startsWith("best " + b.label()), best.title());
+        int xs = start.control().getLocation().x;
+        int xr = reference.control().getLocation().x;
+        int xb = best.control().getLocation().x;
+        assertTrue(xs < xr && xr < xb, "left to right: start, target, candidate: " + xs + ", " + xr + ", " + xb);
+        assertTrue(start.control().getSize().x > 50, "each panel has room: " + start.control().getSize());
+
+        // the histogram has one line per structure; start and target differ in their Ti-O distances
+        ISeries<?>[] lines = view.histogramChart().getSeriesSet().getSeries();
+        assertEquals(List.of("candidate", "start", "target"),
+                java.util.Arrays.stream(lines).map(ISeries::getId).toList());
+        assertArrayEquals(view.histogram().counts(), java.util.Arrays.stream(lines[0].getYSeries())
+                .limit(view.histogram().counts().length).mapToInt(y -> (int) y).toArray());
+        assertFalse(java.util.Arrays.equals(lines[1].getYSeries(), lines[2].getYSeries()),
+                "start and target histograms differ");
+
+        // the pictures turn together
+        view.canvas().rotate(0.4, -0.2);
+        assertArrayEquals(view.canvas().rotation(), start.canvas().rotation(), 0);
+        assertArrayEquals(view.canvas().rotation(), reference.canvas().rotation(), 0);
+        Ui.screenshot(view.panelRow().getParent().getParent(), "structure-start-target-best");
+        view.canvas().resetView();
+        assertArrayEquals(view.canvas().rotation(), start.canvas().rotation(), 0);
     }
 
     @Test

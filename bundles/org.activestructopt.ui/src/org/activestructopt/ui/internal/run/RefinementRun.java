@@ -69,14 +69,15 @@ public final class RefinementRun extends Job {
     }
 
     /**
-     * Reads the job's targets and start structure (as the engine will) and hands them to the session's views.
+     * Reads the job's targets, start and reference structures (as the engine will) and hands them to the session's views.
      *
      * @throws JobFormatException naming the file, line and field of what cannot be resolved
      */
     static void resolve(RunSession session, org.activestructopt.refinement.model.Job job, SimulatorRegistry registry)
             throws JobFormatException {
         RefinementProblem problem = RefinementProblem.fromJob(job, registry);
-        session.resolved(problem.objective().terms().stream().map(ObjectiveTerm::target).toList(), problem.start());
+        session.resolved(problem.objective().terms().stream().map(ObjectiveTerm::target).toList(), problem.start(),
+                problem.reference().orElse(null));
     }
 
     /**

@@ -59,7 +59,7 @@ public final class RunSession {
     }
 
     /** What the run's thread found out when it resolved the job. */
-    record Resolved(List<Spectrum> targets, Structure start) {
+    record Resolved(List<Spectrum> targets, Structure start, Structure reference) {
     }
 
     /** The run's state as last reported. */
@@ -79,6 +79,7 @@ public final class RunSession {
     private final Display display;
     private List<Spectrum> targets = List.of();
     private Structure start;
+    private Structure reference;
     private State state;
     private RefinementRun run;
     private int bestIndex = -1;
@@ -171,6 +172,11 @@ public final class RunSession {
         return Optional.ofNullable(start);
     }
 
+    /** @return the job's reference (true) structure, when it names one and a run resolved the job */
+    public Optional<Structure> referenceStructure() {
+        return Optional.ofNullable(reference);
+    }
+
     /** @return the status last written by the run */
     public Status status() {
         return state.status();
@@ -232,9 +238,9 @@ public final class RunSession {
 
     // ------------------------------------------------------------------ from the run's thread
 
-    /** Queues the targets and start structure the run resolved. Any thread. */
-    void resolved(List<Spectrum> resolvedTargets, Structure startStructure) {
-        post(new Resolved(List.copyOf(resolvedTargets), startStructure));
+    /** Queues the targets, start and reference (null: none) structures the run resolved. Any thread. */
+    void resolved(List<Spectrum> resolvedTargets, Structure startStructure, Structure referenceStructure) {
+        post(new Resolved(List.copyOf(resolvedTargets), startStructure, referenceStructure));
     }
 
     /** Queues the end of a run. Any thread. */
@@ -296,6 +302,7 @@ public final class RunSession {
             if (e instanceof Resolved r) {
                 targets = r.targets();
                 start = r.start();
+                reference = r.reference();
             } else if (e instanceof State s) {
                 state = s;
             }

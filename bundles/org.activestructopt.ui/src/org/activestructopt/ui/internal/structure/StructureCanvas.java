@@ -38,6 +38,7 @@ public final class StructureCanvas extends Canvas {
     private double[] rotation = initialRotation();
     private double zoom = 1;
     private Point dragFrom;
+    private final List<Runnable> viewListeners = new ArrayList<>();
 
     public StructureCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -69,7 +70,7 @@ public final class StructureCanvas extends Canvas {
         addListener(SWT.MouseVerticalWheel, e -> {
             zoom *= Math.pow(1.1, e.count);
             zoom = Math.max(0.2, Math.min(zoom, 20));
-            redraw();
+            viewChanged();
         });
     }
 
@@ -88,7 +89,7 @@ public final class StructureCanvas extends Canvas {
     public void resetView() {
         rotation = initialRotation();
         zoom = 1;
-        redraw();
+        viewChanged();
     }
 
     /**
@@ -103,7 +104,24 @@ public final class StructureCanvas extends Canvas {
         double[] ry = {cy, 0, sy, 0, 1, 0, -sy, 0, cy};
         double[] rx = {1, 0, 0, 0, cp, sp, 0, -sp, cp};
         rotation = multiply(rx, multiply(ry, rotation));
+        viewChanged();
+    }
+
+    /** Calls {@code listener} after every rotation, zoom or reset (to turn linked canvases with this one). */
+    public void addViewListener(Runnable listener) {
+        viewListeners.add(listener);
+    }
+
+    /** Takes another canvas's orientation and zoom, without notifying this canvas's view listeners. */
+    public void copyView(StructureCanvas other) {
+        rotation = other.rotation.clone();
+        zoom = other.zoom;
         redraw();
+    }
+
+    private void viewChanged() {
+        redraw();
+        viewListeners.forEach(Runnable::run);
     }
 
     /** @return the view rotation (row-major 3×3, a copy) */

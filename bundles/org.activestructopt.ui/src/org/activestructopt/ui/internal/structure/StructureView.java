@@ -2,7 +2,9 @@ package org.activestructopt.ui.internal.structure;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import org.activestructopt.structure.Element;
@@ -16,6 +18,7 @@ import org.activestructopt.ui.internal.ProblemReporter;
 import org.activestructopt.ui.internal.run.CandidateRecord;
 import org.activestructopt.ui.internal.run.RunSession;
 import org.activestructopt.ui.internal.run.RunSessions;
+import org.activestructopt.ui.internal.structure.StructurePanel.Role;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -29,6 +32,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.LineStyle;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
 import org.eclipse.swtchart.ISeries;
@@ -38,19 +42,24 @@ import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * A crystal structure as ball-and-stick (see {@link StructureCanvas}) over a histogram of the distances between two
- * chosen elements. Structures come from CIF files (command "Open CIF...") and, later, from refinement runs through
- * {@link #setStructure(Structure, String)}.
+ * The structures of a refinement side by side, each as ball-and-stick (see {@link StructureCanvas}) under its title:
+ * the start, the reference (the true structure, when the job names one) and the candidate shown (the run's best as
+ * it improves, or the one selected in the candidates view, or a CIF file opened with "Open CIF..."). The pictures
+ * turn together, so the same view of each can be compared. Under them, the histogram of the distances between two
+ * chosen elements, one line per structure.
  */
 public final class StructureView extends ViewPart implements RunSessions.Listener {
 
+    private static final RGB START_COLOUR = new RGB(120, 120, 120);
+    private static final RGB REFERENCE_COLOUR = new RGB(0, 0, 0);
+
     /** Opening another file supersedes a load still running. */
     private final BackgroundLoad.Latest loads = new BackgroundLoad.Latest();
-    private StructureCanvas canvas;
+    private final Map<Role, StructurePanel> panels = new EnumMap<>(Role.class);
+    private Composite panelRow;
     private Combo pairCombo;
     private Chart histogramChart;
     private MessageLine messages;
-    private Structure structure;
     private String source = "";
     private List<Element[]> pairs = List.of();
     private DistanceHistogram histogram;
@@ -65,7 +74,14 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        canvas = new StructureCanvas(sash);
+        panelRow = new Composite(sash, SWT.NONE);
+        for (Role r : Role.values()) {
+            StructurePanel p = new StructurePanel(panelRow, r);
+            panels.put(r, p);
+            p.canvas().addViewListener(() -> panels.values().stream().filter(o -> o != p)
+                    .forEach(o -> o.canvas().copyView(p.canvas())));
+        }
+        layoutPanels();
         Composite lower = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(4, 2).applyTo(lower);
         Composite header = new Composite(lower, SWT.NONE);
@@ -78,10 +94,13 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
         histogramChart = new Chart(lower, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(histogramChart);
         histogramChart.getTitle().setVisible(false);
+        // a legend would take a third of the narrow chart: the panel titles wear the colours of their lines
         histogramChart.getLegend().setVisible(false);
+        histogramChart.getPlotArea().getControl().setToolTipText(
+                "One line per structure, in the colour of its title (the target's dashed)");
         histogramChart.getAxisSet().getXAxis(0).getTitle().setText("distance (Å)");
-        histogramChart.getAxisSet().getYAxis(0).getTitle().setText("pairs/cell");
-        sash.setWeights(64, 36);
+        histogramChart.getAxisSet().getYAxis(0).getTitle().setText("pairs");
+        sash.setWeights(58, 42);
         messages = new MessageLine(parent);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(messages.control());
         messages.info("No structure loaded.");
@@ -97,6 +116,14 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
         super.dispose();
     }
 
+    /** One column per panel that has a structure, of equal widths. */
+    private void layoutPanels() {
+        int showing = (int) panels.values().stream().filter(StructurePanel::isShowing).count();
+        GridLayoutFactory.fillDefaults().numColumns(Math.max(1, showing)).equalWidth(true).spacing(6, 0)
+                .applyTo(panelRow);
+        panelRow.layout(true, true);
+    }
+
     // ------------------------------------------------------------------ the current run
 
     @Override
@@ -104,6 +131,8 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
         session = s;
         shown = null;
         followBest = true;
+        panels.get(Role.SHOWN).clear();
+        showSessionStructures();
         showBest();
     }
 
@@ -116,17 +145,49 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
 
     @Override
     public void stateChanged(RunSession s) {
-        if (s == session && followBest && shown == null && s.startStructure().isPresent()) {
-            setStructure(s.startStructure().get(), s.name() + ": start");
+        if (s == session) {
+            showSessionStructures();
         }
     }
 
-    private void showBest() {
-        if (canvas.isDisposed()) {
+    /** The start and reference, once the run has resolved them. */
+    private void showSessionStructures() {
+        if (panelRow.isDisposed()) {
             return;
         }
-        session.best().ifPresentOrElse(b -> show(b, "best"), () -> session.startStructure().ifPresent(
-                st -> setStructure(st, session.name() + ": start")));
+        boolean changed = place(Role.START, session.startStructure().orElse(null), "start");
+        changed |= place(Role.REFERENCE, session.referenceStructure().orElse(null), "target (reference)");
+        if (changed) {
+            refresh(true);
+        }
+    }
+
+    /** @return whether the panel changed */
+    private boolean place(Role role, Structure s, String title) {
+        StructurePanel p = panels.get(role);
+        if (p.structure() == s) {
+            return false;
+        }
+        if (s == null) {
+            p.clear();
+        } else {
+            p.show(s, BallAndStickScene.of(s), title);
+            linkView(p);
+        }
+        return true;
+    }
+
+    /** A panel that appears takes the orientation of those already showing. */
+    private void linkView(StructurePanel appearing) {
+        panels.values().stream().filter(o -> o != appearing && o.isShowing()).findFirst()
+                .ifPresent(o -> appearing.canvas().copyView(o.canvas()));
+    }
+
+    private void showBest() {
+        if (panelRow.isDisposed()) {
+            return;
+        }
+        session.best().ifPresent(b -> show(b, "best"));
     }
 
     private void show(CandidateRecord r, String role) {
@@ -134,8 +195,9 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
             return;
         }
         shown = r;
-        setStructure(r.structure(), role + " " + r.label() + (r.isFailed() ? ", failed"
-                : ", loss " + org.activestructopt.ui.internal.spectra.Units.number(r.loss())));
+        Structure s = r.structure();
+        show(s, BallAndStickScene.of(s), role + " " + r.label() + (r.isFailed() ? ", failed"
+                : ", loss " + org.activestructopt.ui.internal.spectra.Units.number(r.loss())), true);
     }
 
     private void candidateSelected(ISelection selection) {
@@ -156,12 +218,22 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
 
     @Override
     public void setFocus() {
-        canvas.setFocus();
+        canvas().setFocus();
     }
 
-    /** @return the ball-and-stick canvas */
+    /** @return the canvas of the candidate (or opened file) shown */
     public StructureCanvas canvas() {
-        return canvas;
+        return panels.get(Role.SHOWN).canvas();
+    }
+
+    /** @return the panel of a role */
+    public StructurePanel panel(Role role) {
+        return panels.get(role);
+    }
+
+    /** @return the row of structure panels */
+    public Composite panelRow() {
+        return panelRow;
     }
 
     /** @return the histogram chart */
@@ -174,12 +246,12 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
         return messages;
     }
 
-    /** @return the structure shown, or null */
+    /** @return the candidate (or opened file's) structure shown, or null */
     public Structure structure() {
-        return structure;
+        return panels.get(Role.SHOWN).structure();
     }
 
-    /** @return the histogram shown, or null */
+    /** @return the histogram of the first structure shown (candidate, else start, else reference), or null */
     public DistanceHistogram histogram() {
         return histogram;
     }
@@ -190,8 +262,9 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
     }
 
     /**
-     * Reads a CIF file in the background and shows its (first) structure. A file that cannot be read or parsed is
-     * reported with the reader's reason (file, line, tag) and leaves the view as it was.
+     * Reads a CIF file in the background and shows its (first) structure in the candidate's place, beside the run's
+     * start and reference if there is a run. A file that cannot be read or parsed is reported with the reader's
+     * reason (file, line, tag) and leaves the view as it was.
      *
      * @return the reading job
      */
@@ -199,41 +272,80 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
         messages.info("Reading " + file.getFileName() + " ...");
         record Loaded(Structure structure, BallAndStickScene scene) {
         }
-        return loads.start("Reading " + file.getFileName(), canvas, monitor -> {
+        return loads.start("Reading " + file.getFileName(), canvas(), monitor -> {
             Structure s = CifReader.defaults().read(file);
             return new Loaded(s, BallAndStickScene.of(s));
-        }, loaded -> show(loaded.structure(), loaded.scene(), file.getFileName().toString()),
-                reason -> messages.error("Cannot open CIF file", reason));
+        }, loaded -> {
+            // a file replaces the run's candidate until the user picks one or the run improves
+            shown = null;
+            show(loaded.structure(), loaded.scene(), file.getFileName().toString(), false);
+        }, reason -> messages.error("Cannot open CIF file", reason));
     }
 
     /**
-     * Shows a structure (on the UI thread; for large cells prefer building the scene in a job).
+     * Shows a structure in the candidate's place (on the UI thread; for large cells prefer building the scene in a
+     * job).
      *
-     * @param name where it comes from, shown in the message line
+     * @param name where it comes from, shown as its title and in the message line
      */
     public void setStructure(Structure s, String name) {
-        show(Objects.requireNonNull(s, "structure"), BallAndStickScene.of(s), name);
+        show(Objects.requireNonNull(s, "structure"), BallAndStickScene.of(s), name, false);
     }
 
-    private void show(Structure s, BallAndStickScene scene, String name) {
-        structure = s;
+    /** @param keepPair keep the pair chosen for the histogram (a run's next candidate), else the default pair */
+    private void show(Structure s, BallAndStickScene scene, String name, boolean keepPair) {
         source = name;
-        canvas.setScene(scene);
-        pairs = DistanceHistogram.pairs(s);
-        pairCombo.removeAll();
-        for (Element[] p : pairs) {
-            pairCombo.add(DistanceHistogram.label(p[0], p[1]));
+        StructurePanel p = panels.get(Role.SHOWN);
+        boolean appearing = !p.isShowing();
+        p.show(s, scene, name);
+        if (appearing) {
+            linkView(p);
         }
-        if (!pairs.isEmpty()) {
-            pairCombo.select(0);
-            showHistogram(0);
-        }
-        pairCombo.getParent().getParent().layout(true, true);
+        refresh(keepPair);
         Lattice l = s.lattice();
         messages.info(String.format(Locale.ROOT,
                 "%s: %s, %d atoms, a=%.4g b=%.4g c=%.4g Å, α=%.4g β=%.4g γ=%.4g°, %d bonds drawn", name,
                 s.reducedFormula(), s.size(), l.a(), l.b(), l.c(), l.alpha(), l.beta(), l.gamma(),
                 scene.bonds().size()));
+    }
+
+    /** Lays the panels out again and redoes the pair list and the histogram. */
+    private void refresh(boolean keepPair) {
+        layoutPanels();
+        Structure primary = primary();
+        if (primary == null) {
+            pairs = List.of();
+            pairCombo.removeAll();
+            histogram = null;
+            clearHistogram();
+            return;
+        }
+        String chosen = keepPair && pairCombo.getSelectionIndex() >= 0 ? pairCombo.getText() : null;
+        pairs = DistanceHistogram.pairs(primary);
+        pairCombo.removeAll();
+        int select = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            String label = DistanceHistogram.label(pairs.get(i)[0], pairs.get(i)[1]);
+            pairCombo.add(label);
+            if (label.equals(chosen)) {
+                select = i;
+            }
+        }
+        if (!pairs.isEmpty()) {
+            pairCombo.select(select);
+            showHistogram(select);
+        }
+        pairCombo.getParent().getParent().layout(true, true);
+    }
+
+    /** The structure whose pairs are listed: the candidate shown, else the start, else the reference. */
+    private Structure primary() {
+        for (Role r : List.of(Role.SHOWN, Role.START, Role.REFERENCE)) {
+            if (panels.get(r).isShowing()) {
+                return panels.get(r).structure();
+            }
+        }
+        return null;
     }
 
     /** Shows the histogram of a pair "A–B" from the pair list. */
@@ -249,37 +361,62 @@ public final class StructureView extends ViewPart implements RunSessions.Listene
         throw new IllegalArgumentException("No " + a + "-" + b + " pairs in " + source);
     }
 
-    private void showHistogram(int index) {
-        if (structure == null || index < 0 || index >= pairs.size()) {
-            return;
-        }
-        Element[] p = pairs.get(index);
-        histogram = DistanceHistogram.of(structure, p[0], p[1], DistanceHistogram.DEFAULT_RMAX,
-                DistanceHistogram.DEFAULT_WIDTH);
+    private void clearHistogram() {
         for (ISeries<?> s : histogramChart.getSeriesSet().getSeries()) {
             histogramChart.getSeriesSet().deleteSeries(s.getId());
         }
-        // A filled step line over the bin edges reads as a histogram at any width; bars would be 1-2 px thin.
-        int[] counts = histogram.counts();
+    }
+
+    /** One step line per structure shown, the primary one first and filled. */
+    private void showHistogram(int index) {
+        Structure primary = primary();
+        if (primary == null || index < 0 || index >= pairs.size()) {
+            return;
+        }
+        Element[] p = pairs.get(index);
+        clearHistogram();
+        histogram = null;
+        for (Role r : List.of(Role.SHOWN, Role.START, Role.REFERENCE)) {
+            StructurePanel panel = panels.get(r);
+            if (!panel.isShowing()) {
+                continue;
+            }
+            DistanceHistogram h = DistanceHistogram.of(panel.structure(), p[0], p[1], DistanceHistogram.DEFAULT_RMAX,
+                    DistanceHistogram.DEFAULT_WIDTH);
+            boolean first = histogram == null;
+            if (first) {
+                histogram = h;
+            }
+            RGB colour = first ? darker(ElementColours.of(p[0])) : r == Role.START ? START_COLOUR : REFERENCE_COLOUR;
+            steps(r.word(), h, colour, first, r == Role.REFERENCE && !first);
+            panel.setTitleColour(colour);
+        }
+        histogramChart.getAxisSet().getXAxis(0).getTitle().setText(histogram.label() + " distance (Å)");
+        histogramChart.getAxisSet().adjustRange();
+        histogramChart.getAxisSet().getXAxis(0).setRange(new Range(0, DistanceHistogram.DEFAULT_RMAX));
+        histogramChart.redraw();
+    }
+
+    /** A step line over the bin edges reads as a histogram at any width; bars would be 1-2 px thin. */
+    private void steps(String id, DistanceHistogram h, RGB colour, boolean filled, boolean dashed) {
+        int[] counts = h.counts();
         double[] x = new double[counts.length + 1];
         double[] y = new double[counts.length + 1];
         for (int k = 0; k <= counts.length; k++) {
-            x[k] = k * histogram.width();
+            x[k] = k * h.width();
             y[k] = counts[Math.min(k, counts.length - 1)];
         }
-        ILineSeries<?> steps = (ILineSeries<?>) histogramChart.getSeriesSet().createSeries(SeriesType.LINE,
-                histogram.label());
+        ILineSeries<?> steps = (ILineSeries<?>) histogramChart.getSeriesSet().createSeries(SeriesType.LINE, id);
         steps.setXSeries(x);
         steps.setYSeries(y);
         steps.enableStep(true);
-        steps.enableArea(true);
+        steps.enableArea(filled);
         steps.setSymbolType(PlotSymbolType.NONE);
-        steps.setLineColor(new Color(darker(ElementColours.of(p[0]))));
-        histogramChart.getAxisSet().getXAxis(0).getTitle().setText(histogram.label() + " distance (Å)");
-        histogramChart.getAxisSet().adjustRange();
-        histogramChart.getAxisSet().getXAxis(0).setRange(new Range(0,
-                DistanceHistogram.DEFAULT_RMAX));
-        histogramChart.redraw();
+        steps.setLineColor(new Color(colour));
+        steps.setLineWidth(filled ? 1 : 2);
+        if (dashed) {
+            steps.setLineStyle(LineStyle.DASH);
+        }
     }
 
     /** Light element colours (Na yellow, Ni grey) vanish as thin lines on white; darken them for the histogram. */
