@@ -77,7 +77,9 @@ final class SelfTest {
             } catch (IOException e) {
                 System.err.println("self-test: cannot write " + file + ": " + e.getMessage());
             }
-            PlatformUI.getWorkbench().close();
+            // The platform is still delivering its start-up-complete event to handlers that syncExec; closing at once
+            // would dispose the display under them and log "Device is disposed".
+            workbench.getDisplay().timerExec(1000, () -> PlatformUI.getWorkbench().close());
         });
         return true;
     }
