@@ -3,6 +3,8 @@ package org.activestructopt.ui.internal.editor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.activestructopt.api.SimulatorRegistry;
@@ -22,6 +25,16 @@ import org.activestructopt.ui.internal.run.RunSession;
 import org.activestructopt.ui.internal.run.RunSessions;
 import org.activestructopt.ui.tests.Runs;
 import org.activestructopt.ui.tests.Ui;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +78,242 @@ class JobEditorTest {
         Path file = tmp.resolve("job.xmi");
         JobTemplates.create(t, file);
         return open(file);
+    }
+
+    /** Types into the field of a value of the job (a text or a combo) as a user does. */
+    private static void type(JobEditor editor, String field, String text) {
+        Control c = editor.field(field);
+        assertNotNull(c, field);
+        if (c instanceof Combo combo) {
+            combo.setText(text);
+            combo.notifyListeners(SWT.Selection, new Event());
+        } else {
+            ((Text) c).setText(text);
+        }
+    }
+
+    private static String shown(JobEditor editor, String field) {
+        Control c = editor.field(field);
+        assertNotNull(c, field);
+        return c instanceof Combo combo ? combo.getText() : ((Text) c).getText();
+    }
+
+    private static void chooseMethod(JobEditor editor, Method m) {
+        editor.methodCombo().setText(m.literal());
+        editor.methodCombo().notifyListeners(SWT.Selection, new Event());
+    }
+
+    private static List<String> pairRow(JobEditor editor, int row) {
+        Table t = editor.pairsViewer().getTable();
+        return List.of(t.getItem(row).getText(0), t.getItem(row).getText(1), t.getItem(row).getText(2));
+    }
+
+    private void assertProblem(JobEditor editor, String problem) {
+        assertTrue(editor.problems().contains(problem), () -> "expected '" + problem + "' in " + editor.problems());
+    }
+
+    /** A job with a problem is saved but not run: the editor reports the problems instead. */
+    private void assertNotRun(JobEditor editor, String problem) {
+        int reported = reporter.statuses.size();
+        RunSession before = RunSessions.get().current().orElse(null);
+        assertNull(editor.run());
+        Ui.settle();
+        assertEquals(before, RunSessions.get().current().orElse(null));
+        assertEquals(reported + 1, reporter.statuses.size());
+        assertTrue(reporter.statuses.get(reported).getMessage().contains(problem),
+                reporter.statuses.get(reported).getMessage());
+    }
+
+    /** Screenshot of the editor maximised and scrolled to the group of {@code field}, with the groups below it. */
+    private void screenshotFrom(JobEditor editor, String field, String name) throws Exception {
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.settle();
+        ScrolledComposite scroll = (ScrolledComposite) editor.form().getParent();
+        Control group = editor.field(field).getParent();
+        while (!(group instanceof Group)) {
+            group = group.getParent();
+        }
+        scroll.setOrigin(0, group.getBounds().y);
+        Ui.screenshot(scroll.getParent(), name);
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
+        Ui.settle();
+    }
+
+    @Test
+    void sectionsTheJobLeavesOutShowTheModelsDefaultsAndEachMethodsGroupIsEnabledForItOnly() throws Exception {
+        JobEditor editor = openTemplate("PDF refinement (least squares)");
+        Map<String, String> defaults = Map.ofEntries(Map.entry("constraints/factor", "0.85"),
+                Map.entry("optimiser/name", "adam"), Map.entry("optimiser/positionLearningRate", "0.001"),
+                Map.entry("optimiser/latticeLearningRate", "0.001"),
+                Map.entry("optimiser/explore/acquisition", "mae-uncertainty"),
+                Map.entry("optimiser/explore/lambda", "0.1"), Map.entry("optimiser/explore/starts", "16"),
+                Map.entry("optimiser/explore/steps", "50"), Map.entry("optimiser/exploit/acquisition", "mae"),
+                Map.entry("optimiser/exploit/lambda", "0"), Map.entry("optimiser/exploit/starts", "32"),
+                Map.entry("optimiser/exploit/steps", "50"), Map.entry("rmc/maxStep", "0.1"),
+                Map.entry("rmc/temperature", "0.0025"), Map.entry("leastSquares/damping", "0.001"),
+                Map.entry("leastSquares/tolerance", "1e-06"), Map.entry("leastSquares/restartRadius", "0.1"));
+        defaults.forEach((field, value) -> assertEquals(value, shown(editor, field), field));
+        assertFalse(((Button) editor.field("constraints/acceptStart")).getSelection());
+        assertEquals(0, editor.pairsViewer().getTable().getItemCount());
+        assertFalse(editor.isDirty(), "showing the defaults is no edit");
+
+        Map<String, Method> owners = Map.of("optimiser/explore/starts", Method.ACTIVE, "optimiser/name", Method.ACTIVE,
+                "rmc/temperature", Method.RMC, "leastSquares/damping", Method.LEAST_SQUARES);
+        for (Method m : Method.values()) {
+            chooseMethod(editor, m);
+            owners.forEach((field, owner) -> assertEquals(m == owner, editor.field(field).isEnabled(),
+                    field + " with method " + m));
+            assertTrue(editor.field("constraints/factor").isEnabled(), "constraints apply to every method");
+            assertTrue(editor.pairsViewer().getTable().isEnabled(), "constraints apply to every method");
+        }
+    }
+
+    @Test
+    void theConstraintsEditTheFactorTheStartRuleAndThePairDistances() throws Exception {
+        Path file = Runs.save(Runs.pdfJob(Method.RANDOM, 8, 3), tmp, "constraints.xmi");
+        JobEditor editor = open(file);
+        assertEquals(List.of(), editor.problems());
+
+        type(editor, "constraints/factor", "-1");
+        assertProblem(editor, "constraints/factor: must lie in [0, 2], got -1.0");
+        assertNotRun(editor, "constraints/factor");
+        type(editor, "constraints/factor", "abc");
+        assertEquals(List.of("constraints/factor: 'abc' is not a number"), editor.problems(),
+                "what was typed is the problem, not the value it has not replaced");
+        type(editor, "constraints/factor", "0.8");
+        Button acceptStart = (Button) editor.field("constraints/acceptStart");
+        acceptStart.setSelection(true);
+        acceptStart.notifyListeners(SWT.Selection, new Event());
+        assertEquals(List.of(), editor.problems());
+
+        editor.pressAddPair();
+        assertTrue(editor.pairsViewer().isCellEditorActive(), "the new row opens for typing");
+        editor.pairsViewer().cancelEditing();
+        assertProblem(editor, "constraints/pairs[0]/a: missing element symbol");
+        assertProblem(editor, "constraints/pairs[0]/distance: missing (Angstrom; 0 disables the limit of this pair)");
+        editor.typeIntoPair(0, 0, "li");
+        editor.typeIntoPair(0, 1, "Xx");
+        assertProblem(editor, "constraints/pairs[0]/b: Unknown element symbol 'Xx' (expected H..Lr)");
+        editor.typeIntoPair(0, 1, "O");
+        editor.typeIntoPair(0, 2, "abc");
+        assertEquals(List.of("constraints/pairs[0]/distance: 'abc' is not a number"), editor.problems());
+        assertEquals(List.of("Li", "O", "abc"), pairRow(editor, 0), "the cell keeps what was typed");
+        assertNotRun(editor, "constraints/pairs[0]/distance");
+        editor.typeIntoPair(0, 2, "1.6");
+        assertEquals(List.of(), editor.problems());
+        assertEquals(List.of("Li", "O", "1.6"), pairRow(editor, 0));
+        screenshotFrom(editor, "constraints/factor", "job-editor-constraints");
+
+        editor.pressAddPair();
+        editor.pairsViewer().cancelEditing();
+        editor.typeIntoPair(1, 0, "O");
+        editor.typeIntoPair(1, 1, "Li");
+        editor.typeIntoPair(1, 2, "1.5");
+        assertProblem(editor, "constraints/pairs[1]: pair O-Li is given twice");
+        editor.pairsViewer().setSelection(new StructuredSelection(editor.job().constraints().pairs().get(1)));
+        editor.pressRemovePair();
+        assertEquals(1, editor.pairsViewer().getTable().getItemCount());
+        assertEquals(List.of(), editor.problems());
+
+        editor.doSave(null);
+        assertFalse(editor.isDirty());
+        Job saved = Job.load(file);
+        assertEquals(0.8, saved.constraints().factor());
+        assertTrue(saved.constraints().acceptStart());
+        assertEquals(1, saved.constraints().pairs().size());
+        assertEquals("Li-O 1.6", saved.constraints().pairs().get(0).a() + "-" + saved.constraints().pairs().get(0).b()
+                + " " + saved.constraints().pairs().get(0).distance());
+
+        page.closeAllEditors(false);
+        JobEditor reopened = open(file);
+        assertEquals("0.8", shown(reopened, "constraints/factor"));
+        assertTrue(((Button) reopened.field("constraints/acceptStart")).getSelection());
+        assertEquals(List.of("Li", "O", "1.6"), pairRow(reopened, 0));
+    }
+
+    @Test
+    void theOptimiserSearchIsEditedAndCheckedByField() throws Exception {
+        Path file = Runs.save(Runs.pdfJob(Method.ACTIVE, 8, 3), tmp, "active.xmi");
+        JobEditor editor = open(file);
+        List<String> before = editor.problems();
+
+        type(editor, "optimiser/explore/starts", "abc");
+        assertProblem(editor, "optimiser/explore/starts: 'abc' is not a whole number");
+        assertNotRun(editor, "optimiser/explore/starts");
+        type(editor, "optimiser/explore/starts", "0");
+        assertProblem(editor, "optimiser/explore/starts: must be at least 1, got 0");
+        type(editor, "optimiser/explore/starts", "24");
+        type(editor, "optimiser/positionLearningRate", "0");
+        assertProblem(editor, "optimiser/positionLearningRate: must be positive and finite, got 0.0");
+        type(editor, "optimiser/positionLearningRate", "0.002");
+        type(editor, "optimiser/name", "adamw");
+        type(editor, "optimiser/exploit/acquisition", "mae-uncertainty");
+        type(editor, "optimiser/exploit/lambda", "0.2");
+        type(editor, "optimiser/exploit/steps", "80");
+        assertEquals(before, editor.problems());
+        screenshotFrom(editor, "optimiser/name", "job-editor-optimiser");
+
+        editor.doSave(null);
+        Job saved = Job.load(file);
+        assertEquals(24, saved.optimiser().explore().starts());
+        assertEquals(0.002, saved.optimiser().positionLearningRate());
+        assertEquals("adamw", saved.optimiser().name());
+        assertEquals("mae-uncertainty", saved.optimiser().exploit().acquisition());
+        assertEquals(0.2, saved.optimiser().exploit().lambda());
+        assertEquals(80, saved.optimiser().exploit().steps());
+        assertEquals(50, saved.optimiser().explore().steps(), "untouched values keep their defaults");
+    }
+
+    @Test
+    void anAcquisitionTheActiveLoopDoesNotKnowIsShownAndNamed() throws Exception {
+        Job job = Runs.pdfJob(Method.ACTIVE, 8, 3);
+        job.optimiser().explore().setAcquisition("lcb");
+        JobEditor editor = open(Runs.save(job, tmp, "lcb.xmi"));
+        assertEquals("lcb (unknown)", shown(editor, "optimiser/explore/acquisition"));
+        assertProblem(editor, "optimiser/explore/acquisition: unknown acquisition 'lcb'; known: mae-uncertainty, mae");
+        chooseMethod(editor, Method.RANDOM);
+        assertTrue(editor.problems().stream().noneMatch(p -> p.startsWith("optimiser")), "baselines do not read it");
+        chooseMethod(editor, Method.ACTIVE);
+        type(editor, "optimiser/explore/acquisition", "mae-uncertainty");
+        assertTrue(editor.problems().stream().noneMatch(p -> p.startsWith("optimiser")), editor.problems().toString());
+    }
+
+    @Test
+    void theBaselineSettingsAreCheckedByFieldAndSaved() throws Exception {
+        Path file = Runs.save(Runs.pdfJob(Method.RMC, 8, 3), tmp, "rmc.xmi");
+        JobEditor editor = open(file);
+        assertEquals(List.of(), editor.problems());
+        type(editor, "rmc/temperature", "-1");
+        assertProblem(editor, "rmc/temperature: must be finite and >= 0, got -1.0");
+        assertNotRun(editor, "rmc/temperature");
+        type(editor, "rmc/temperature", "0");
+        type(editor, "rmc/maxStep", "abc");
+        assertProblem(editor, "rmc/maxStep: 'abc' is not a number");
+        type(editor, "rmc/maxStep", "0.05");
+        assertEquals(List.of(), editor.problems(), "a temperature of 0 (downhill moves only) is allowed");
+
+        chooseMethod(editor, Method.LEAST_SQUARES);
+        type(editor, "leastSquares/tolerance", "1");
+        assertProblem(editor, "leastSquares/tolerance: must lie in [0, 1), got 1.0");
+        type(editor, "leastSquares/tolerance", "1e-8");
+        type(editor, "leastSquares/damping", "0.01");
+        type(editor, "leastSquares/restartRadius", "0.2");
+        assertEquals(List.of(), editor.problems());
+
+        editor.doSave(null);
+        Job saved = Job.load(file);
+        assertEquals(Method.LEAST_SQUARES, saved.method());
+        assertEquals(0.05, saved.rmc().maxStep());
+        assertEquals(0.0, saved.rmc().temperature());
+        assertEquals(1e-8, saved.leastSquares().tolerance());
+        assertEquals(0.01, saved.leastSquares().damping());
+        assertEquals(0.2, saved.leastSquares().restartRadius());
+        page.closeAllEditors(false);
+        JobEditor reopened = open(file);
+        assertEquals("1e-08", shown(reopened, "leastSquares/tolerance"));
+        assertEquals("0", shown(reopened, "rmc/temperature"));
+        assertTrue(reopened.field("leastSquares/damping").isEnabled());
+        assertFalse(reopened.field("rmc/maxStep").isEnabled());
     }
 
     @Test

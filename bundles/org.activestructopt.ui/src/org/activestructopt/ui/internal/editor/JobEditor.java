@@ -4,19 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorDescriptor;
 import org.activestructopt.api.SimulatorRegistry;
 import org.activestructopt.api.SurrogateFactory;
 import org.activestructopt.api.SurrogateRegistry;
+import org.activestructopt.refinement.Acquisition;
 import org.activestructopt.refinement.Samplers;
 import org.activestructopt.refinement.internal.JobResource;
 import org.activestructopt.refinement.internal.ModelFeatures;
@@ -27,9 +36,13 @@ import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.Metric;
 import org.activestructopt.refinement.model.ModelEnum;
 import org.activestructopt.refinement.model.Objective;
+import org.activestructopt.refinement.model.PairDistance;
+import org.activestructopt.refinement.model.Phase;
+import org.activestructopt.refinement.model.SearchProfile;
 import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.spectra.nexus.SpectrumRef;
+import org.activestructopt.structure.Element;
 import org.activestructopt.ui.internal.BackgroundLoad;
 import org.activestructopt.ui.internal.MessageLine;
 import org.activestructopt.ui.internal.ProblemReporter;
@@ -37,13 +50,21 @@ import org.activestructopt.ui.internal.run.RunLauncher;
 import org.activestructopt.ui.internal.spectra.SpectrumChooser;
 import org.activestructopt.ui.internal.spectra.Units;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
@@ -65,15 +86,26 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * The form editor of a refinement job file ({@code .xmi}): name, method and seed; start and reference structures;
  * the objectives, each a simulator with its settings, a weight, a metric and a target (file, dataset chosen from the
- * 1-D spectra of a NeXus file, fit range); the sampler with its settings; the budget and its phases. The simulator
- * list is whatever simulator services are registered, so a third-party simulator bundle appears here without any
- * change to this editor, with its settings taken from its schema.
+ * 1-D spectra of a NeXus file, fit range); the sampler with its settings; the distance constraints; the surrogate
+ * and the optimiser of the active method; the settings of the RMC and least-squares baselines; the budget and its
+ * phases. Sections a job file leaves out show the model's defaults. The simulator list is whatever simulator services
+ * are registered, so a third-party simulator bundle appears here without any change to this editor, with its
+ * settings taken from its schema.
  * <p>
  * Problems are listed at the top as the job is edited, each naming the field at fault (the model's rules from
  * {@link Job#validate()}, plus what only the running platform can tell: simulators that are not installed, settings
  * they do not know, files that do not exist). A job with problems can be saved, to be finished later, but not run.
  */
 public final class JobEditor extends EditorPart {
+
+    // PairDistance.a()/b() refuse a symbol that is not an element, as a file may hold it and a user types it on the
+    // way to a good one; the pair table edits the symbols as text through EMF and leaves naming bad ones to the model.
+    private static final EClass PAIR = ModelFeatures.eClass("PairDistance");
+    private static final EAttribute PAIR_A = ModelFeatures.attribute(PAIR, "a", String.class);
+    private static final EAttribute PAIR_B = ModelFeatures.attribute(PAIR, "b", String.class);
+    private static final EAttribute PAIR_DISTANCE = ModelFeatures.attribute(PAIR, "distance", Double.class);
+    private static final EReference PAIRS = ModelFeatures.reference(ModelFeatures.eClass("Constraints"), "pairs",
+            PAIR, true, true);
 
     private Job job;
     private Path file;
@@ -84,6 +116,14 @@ public final class JobEditor extends EditorPart {
     /** Values typed that cannot go into the model (e.g. a seed that is not a number), by field. */
     private final Map<String, String> inputProblems = new LinkedHashMap<>();
     private List<String> problems = List.of();
+    /** Texts typed into table cells that are not values, by field: the cell shows them until they are fixed. */
+    private final Map<String, String> rejectedCells = new LinkedHashMap<>();
+    /** The fields bound to one value of the job, by its path (e.g. rmc/temperature). */
+    private final Map<String, Control> fields = new LinkedHashMap<>();
+    /** Fill the fields of {@link #fields} from the job. */
+    private final List<Runnable> fillers = new ArrayList<>();
+    /** Groups that apply to one method only. */
+    private final Map<Group, Method> methodGroups = new LinkedHashMap<>();
 
     private ScrolledComposite scroll;
     private Composite form;
@@ -107,6 +147,7 @@ public final class JobEditor extends EditorPart {
     private SettingsTable simulatorSettings;
     private Combo sampler;
     private SettingsTable samplerSettings;
+    private TableViewer pairs;
     private Group surrogateGroup;
     private Combo surrogate;
     private Spinner ensembleSize;
@@ -180,7 +221,10 @@ public final class JobEditor extends EditorPart {
         createStructures(form);
         createObjectives(form);
         createSampler(form);
+        createConstraints(form);
         createSurrogate(form);
+        createOptimiser(form);
+        createBaselines(form);
         createBudget(form);
         runButton = new Button(form, SWT.PUSH);
         runButton.setText("Run this job");
@@ -202,6 +246,33 @@ public final class JobEditor extends EditorPart {
         return g;
     }
 
+    /**
+     * A group for what one method only reads. For the other methods it is disabled rather than hidden, so that the
+     * form keeps its place and the values stay readable.
+     */
+    private Group methodGroup(Composite parent, String title, int columns, Method m) {
+        Group g = group(parent, title + " (method " + m.literal() + ")", columns);
+        methodGroups.put(g, m);
+        return g;
+    }
+
+    /** Add and Remove buttons beside a table. */
+    private static void addRemove(Composite parent, String addTip, Runnable add, String removeTip, Runnable remove) {
+        Composite buttons = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(buttons);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
+        button(buttons, "Add", addTip, add);
+        button(buttons, "Remove", removeTip, remove);
+    }
+
+    private static void button(Composite parent, String text, String tip, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        GridDataFactory.fillDefaults().applyTo(b);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
     private static Label label(Composite parent, String text) {
         Label l = new Label(parent, SWT.NONE);
         l.setText(text);
@@ -221,6 +292,42 @@ public final class JobEditor extends EditorPart {
         c.setItems(items.toArray(String[]::new));
         c.addListener(SWT.Selection, e -> edit(() -> onChange.accept(c.getText())));
         return c;
+    }
+
+    /** A field for one value of the job, by its path (as the model's problems name it), filled by {@link #fill()}. */
+    private Text bound(Composite parent, String field, String tip, Supplier<String> get, Consumer<String> set) {
+        Text t = text(parent, 1, tip, set);
+        // values are short; the narrower hint keeps the form as wide as the editor area beside the views
+        GridDataFactory.fillDefaults().grab(true, false).hint(70, SWT.DEFAULT).applyTo(t);
+        fields.put(field, t);
+        fillers.add(() -> t.setText(get.get()));
+        return t;
+    }
+
+    private Text realField(Composite parent, String field, String tip, DoubleSupplier get, DoubleConsumer set) {
+        return bound(parent, field, tip, () -> Units.number(get.getAsDouble()),
+                v -> parse(field, v, Double::parseDouble, "a number", set::accept));
+    }
+
+    private Text wholeField(Composite parent, String field, String tip, IntSupplier get, IntConsumer set) {
+        return bound(parent, field, tip, () -> Integer.toString(get.getAsInt()),
+                v -> parse(field, v, Integer::parseInt, "a whole number", set::accept));
+    }
+
+    /**
+     * Puts a typed value into the model, or, when the text is not {@code what}, leaves the model as it is and lists
+     * the text as a problem of {@code field} (the model's own rules, e.g. ranges, are {@link Job#validate()}'s).
+     */
+    private <T> void parse(String field, String typed, Function<String, T> parser, String what, Consumer<T> set) {
+        T value;
+        try {
+            value = parser.apply(typed.strip());
+        } catch (NumberFormatException e) {
+            inputProblems.put(field, "'" + typed + "' is not " + what);
+            return;
+        }
+        inputProblems.remove(field);
+        set.accept(value);
     }
 
     private Spinner spinner(Composite parent, String title, String tip, Consumer<Integer> onChange) {
@@ -246,19 +353,13 @@ public final class JobEditor extends EditorPart {
         label(g, "Method:");
         method = combo(g, literals(Method.class), v -> {
             job.setMethod(ModelEnum.of(Method.class, v));
-            fillSurrogate();
+            enableMethodGroups();
         });
         method.setToolTipText("active: surrogate-driven active learning; rmc, random, leastSquares: baselines on the "
                 + "real simulators");
         label(g, "Seed:");
-        seed = text(g, 1, "Seed of every random choice (a whole number)", v -> {
-            try {
-                job.setSeed(Long.parseLong(v.strip()));
-                inputProblems.remove("seed");
-            } catch (NumberFormatException e) {
-                inputProblems.put("seed", "'" + v + "' is not a whole number");
-            }
-        });
+        seed = text(g, 1, "Seed of every random choice (a whole number)",
+                v -> parse("seed", v, Long::parseLong, "a whole number", job::setSeed));
         label(g, "Variation:");
         variation = combo(g, literals(Variation.class), v -> job.setVariation(ModelEnum.of(Variation.class, v)));
         variation.setToolTipText("What may change: coordinates only, or coordinates and lattice");
@@ -322,17 +423,7 @@ public final class JobEditor extends EditorPart {
         objectiveColumn("Target", 220, o -> o.target().file() == null ? "" : o.target().file());
         objectiveColumn("Dataset", 200, o -> o.target().signal().orElse("(default)"));
         objectives.addSelectionChangedListener(e -> fillObjective());
-        Composite buttons = new Composite(g, SWT.NONE);
-        GridLayoutFactory.fillDefaults().applyTo(buttons);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
-        Button add = new Button(buttons, SWT.PUSH);
-        add.setText("Add");
-        GridDataFactory.fillDefaults().applyTo(add);
-        add.addListener(SWT.Selection, e -> addObjective());
-        Button remove = new Button(buttons, SWT.PUSH);
-        remove.setText("Remove");
-        GridDataFactory.fillDefaults().applyTo(remove);
-        remove.addListener(SWT.Selection, e -> removeObjective());
+        addRemove(g, "Adds an objective", this::addObjective, "Removes the selected objective", this::removeObjective);
 
         objectiveDetail = new Composite(g, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(objectiveDetail);
@@ -347,14 +438,7 @@ public final class JobEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(120, SWT.DEFAULT).applyTo(simulatorInfo);
         label(objectiveDetail, "Weight:");
         weight = text(objectiveDetail, 1, "Weight of this objective in the total loss (positive)", v -> selectedObjective()
-                .ifPresent(o -> {
-                    try {
-                        o.setWeight(Double.parseDouble(v.strip()));
-                        inputProblems.remove(fieldOf(o, "weight"));
-                    } catch (NumberFormatException e) {
-                        inputProblems.put(fieldOf(o, "weight"), "'" + v + "' is not a number");
-                    }
-                }));
+                .ifPresent(o -> parse(fieldOf(o, "weight"), v, Double::parseDouble, "a number", o::setWeight)));
         label(objectiveDetail, "Metric:");
         metric = combo(objectiveDetail, literals(Metric.class), v -> selectedObjective().ifPresent(
                 o -> o.setMetric(ModelEnum.of(Metric.class, v))));
@@ -384,7 +468,7 @@ public final class JobEditor extends EditorPart {
         simulatorSettings = new SettingsTable(settingsBox);
     }
 
-    private void objectiveColumn(String title, int width, java.util.function.Function<Objective, String> text) {
+    private void objectiveColumn(String title, int width, Function<Objective, String> text) {
         TableViewerColumn c = new TableViewerColumn(objectives, SWT.LEFT);
         c.getColumn().setText(title);
         c.getColumn().setWidth(width);
@@ -410,8 +494,76 @@ public final class JobEditor extends EditorPart {
         samplerSettings = new SettingsTable(box);
     }
 
+    private void createConstraints(Composite parent) {
+        Group g = group(parent, "Constraints (minimum distances between atoms)", 4);
+        label(g, "Factor:");
+        realField(g, "constraints/factor", "Atoms may come no closer than this multiple of the reference distance of "
+                + "their element pair (0 to 2)", () -> job.constraints().factor(), v -> job.constraints().setFactor(v));
+        Button acceptStart = new Button(g, SWT.CHECK);
+        acceptStart.setText("Accept the start's distances");
+        acceptStart.setToolTipText("Lowers the limit of each element pair to the factor times its closest distance in "
+                + "the start structure, so that a start closer than the limits can be refined");
+        acceptStart.addListener(SWT.Selection, e -> edit(() -> job.constraints().setAcceptStart(
+                acceptStart.getSelection())));
+        fields.put("constraints/acceptStart", acceptStart);
+        fillers.add(() -> acceptStart.setSelection(job.constraints().acceptStart()));
+        new Label(g, SWT.NONE); // above the buttons: the table below spans the width of this row
+
+        pairs = new TableViewer(g, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        pairs.getTable().setHeaderVisible(true);
+        pairs.getTable().setLinesVisible(true);
+        pairs.getTable().setToolTipText("Minimum distances of single element pairs (either order), which replace the "
+                + "limits above; 0 Å lifts the pair's limit. Click a cell to edit it.");
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(300, 70).applyTo(pairs.getTable());
+        pairs.setContentProvider(ArrayContentProvider.getInstance());
+        pairColumn("Element", 80, 0);
+        pairColumn("Element", 80, 1);
+        pairColumn("Minimum distance (Å)", 150, 2);
+        addRemove(g, "Adds a pair: type its elements and its minimum distance into the new row", this::addPair,
+                "Removes the selected pair", this::removePair);
+    }
+
+    /** A column of the pair table: 0 and 1 the elements, 2 the distance; edited in place. */
+    private void pairColumn(String title, int width, int column) {
+        TableViewerColumn c = new TableViewerColumn(pairs, SWT.LEFT);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return pairCell((PairDistance) element, column);
+            }
+        });
+        c.setEditingSupport(new EditingSupport(pairs) {
+            private final TextCellEditor editor = new TextCellEditor(pairs.getTable());
+
+            @Override
+            protected CellEditor getCellEditor(Object element) {
+                return editor;
+            }
+
+            @Override
+            protected boolean canEdit(Object element) {
+                return true;
+            }
+
+            @Override
+            protected Object getValue(Object element) {
+                return pairCell((PairDistance) element, column);
+            }
+
+            @Override
+            protected void setValue(Object element, Object value) {
+                // the cell editor also applies when it merely loses the focus
+                if (!value.equals(pairCell((PairDistance) element, column))) {
+                    editPair((PairDistance) element, column, (String) value);
+                }
+            }
+        });
+    }
+
     private void createSurrogate(Composite parent) {
-        surrogateGroup = group(parent, "Surrogate (method active)", 4);
+        surrogateGroup = methodGroup(parent, "Surrogate", 4, Method.ACTIVE);
         label(surrogateGroup, "Surrogate:");
         surrogate = new Combo(surrogateGroup, SWT.READ_ONLY);
         surrogate.setToolTipText("The surrogate model service that learns the spectra (e.g. gnn)");
@@ -435,22 +587,12 @@ public final class JobEditor extends EditorPart {
         surrogateSettings = new SettingsTable(box);
     }
 
-    /** The surrogate section applies to the active method only; for baselines it is shown but disabled. */
     private void fillSurrogate() {
         boolean was = updating;
         updating = true;
         try {
-            List<String> choices = new ArrayList<>(surrogates.available().keySet());
             String current = job.surrogate().name();
-            if (current != null && !current.isEmpty() && !choices.contains(current)) {
-                choices.add(current + " (not installed)");
-            }
-            surrogate.setItems(choices.toArray(String[]::new));
-            for (int i = 0; i < choices.size(); i++) {
-                if (nameOf(choices.get(i)).equals(current)) {
-                    surrogate.select(i);
-                }
-            }
+            showChoice(surrogate, surrogates.available().keySet(), current, "not installed");
             ensembleSize.setSelection(job.surrogate().ensembleSize());
             calibrate.setSelection(job.surrogate().calibrate());
             surrogateSettings.setInput(surrogates.find(current == null ? "" : current)
@@ -464,7 +606,82 @@ public final class JobEditor extends EditorPart {
         } finally {
             updating = was;
         }
-        setEnabled(surrogateGroup, job.method() == Method.ACTIVE);
+    }
+
+    private void createOptimiser(Composite parent) {
+        Group g = methodGroup(parent, "Optimiser of the acquisition", 4, Method.ACTIVE);
+        label(g, "Atom rate (Å):");
+        realField(g, "optimiser/positionLearningRate", "Learning rate of the atom positions, in Å along each cell "
+                + "axis (positive)", () -> job.optimiser().positionLearningRate(),
+                v -> job.optimiser().setPositionLearningRate(v));
+        label(g, "Lattice rate (Å):");
+        realField(g, "optimiser/latticeLearningRate", "Learning rate of the lattice-matrix entries, in Å (positive; "
+                + "used when the variation includes the lattice)", () -> job.optimiser().latticeLearningRate(),
+                v -> job.optimiser().setLatticeLearningRate(v));
+        label(g, "Update rule:");
+        bound(g, "optimiser/name", "The optimiser's update rule: adam (adamw is accepted and takes the same steps)",
+                () -> Objects.requireNonNullElse(job.optimiser().name(), ""), v -> job.optimiser().setName(v.strip()));
+        new Label(g, SWT.NONE);
+        new Label(g, SWT.NONE);
+        // a row per setting and a column per phase: narrower than a row per phase
+        Composite profiles = new Composite(g, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(profiles);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(profiles);
+        new Label(profiles, SWT.NONE);
+        label(profiles, "Explore");
+        label(profiles, "Exploit");
+        Map<Phase, Supplier<SearchProfile>> phases = new LinkedHashMap<>();
+        for (Phase phase : List.of(Phase.EXPLORE, Phase.EXPLOIT)) {
+            phases.put(phase, () -> job.optimiser().profile(phase));
+        }
+        label(profiles, "Acquisition:");
+        phases.forEach((phase, profile) -> {
+            Combo acquisition = combo(profiles, Acquisition.NAMES, v -> profile.get().setAcquisition(nameOf(v)));
+            acquisition.setToolTipText("What the optimiser minimises on the surrogates: mae-uncertainty (the "
+                    + "predicted misfit minus lambda times the uncertainty) or mae (the predicted misfit alone)");
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(acquisition);
+            fields.put(searchField(phase, "acquisition"), acquisition);
+            fillers.add(() -> showChoice(acquisition, Acquisition.NAMES, profile.get().acquisition(), "unknown"));
+        });
+        label(profiles, "Lambda:");
+        phases.forEach((phase, profile) -> realField(profiles, searchField(phase, "lambda"), "Weight of the "
+                + "uncertainty in mae-uncertainty (>= 0; mae ignores it)", () -> profile.get().lambda(),
+                v -> profile.get().setLambda(v)));
+        label(profiles, "Starts:");
+        phases.forEach((phase, profile) -> wholeField(profiles, searchField(phase, "starts"), "Optimiser starts per "
+                + "proposal, searched as one batch (at least 1; the cost grows with starts times steps)",
+                () -> profile.get().starts(), v -> profile.get().setStarts(v)));
+        label(profiles, "Steps:");
+        phases.forEach((phase, profile) -> wholeField(profiles, searchField(phase, "steps"), "Gradient steps per "
+                + "start (>= 0)", () -> profile.get().steps(), v -> profile.get().setSteps(v)));
+    }
+
+    /** @return e.g. optimiser/explore/starts */
+    private static String searchField(Phase phase, String key) {
+        return "optimiser/" + phase.literal() + "/" + key;
+    }
+
+    /** The two baselines with settings of their own. */
+    private void createBaselines(Composite parent) {
+        Group rmc = methodGroup(parent, "Reverse Monte Carlo", 4, Method.RMC);
+        label(rmc, "Max. step (Å):");
+        realField(rmc, "rmc/maxStep", "Largest displacement of the atom moved in a step, in Å (positive)",
+                () -> job.rmc().maxStep(), v -> job.rmc().setMaxStep(v));
+        label(rmc, "Temperature:");
+        realField(rmc, "rmc/temperature", "Metropolis temperature, in units of the loss (>= 0; 0: only moves that do "
+                + "not raise the loss are accepted)", () -> job.rmc().temperature(), v -> job.rmc().setTemperature(v));
+        Group ls = methodGroup(parent, "Least squares", 4, Method.LEAST_SQUARES);
+        label(ls, "Damping:");
+        realField(ls, "leastSquares/damping", "Initial Marquardt damping, relative to the diagonal of JᵀJ (positive)",
+                () -> job.leastSquares().damping(), v -> job.leastSquares().setDamping(v));
+        label(ls, "Tolerance:");
+        realField(ls, "leastSquares/tolerance", "A descent has converged when an accepted step lowers the loss by less "
+                + "than this fraction (0 to below 1)", () -> job.leastSquares().tolerance(),
+                v -> job.leastSquares().setTolerance(v));
+        label(ls, "Restart radius (Å):");
+        realField(ls, "leastSquares/restartRadius", "Distance every atom of the best structure is moved, in a random "
+                + "direction, before a restart, in Å (>= 0)", () -> job.leastSquares().restartRadius(),
+                v -> job.leastSquares().setRestartRadius(v));
     }
 
     private void createBudget(Composite parent) {
@@ -509,12 +726,15 @@ public final class JobEditor extends EditorPart {
             initial.setSelection(job.budget().initial());
             calibration.setSelection(job.budget().calibration());
             exploit.setSelection(job.budget().exploit());
+            pairs.setInput(job.constraints().pairs());
+            fillers.forEach(Runnable::run);
         } finally {
             updating = false;
         }
         fillObjective();
         fillSampler();
         fillSurrogate();
+        enableMethodGroups();
         revalidate();
     }
 
@@ -529,18 +749,8 @@ public final class JobEditor extends EditorPart {
         boolean was = updating;
         updating = true;
         try {
-            List<String> choices = simulatorChoices();
             String current = selected.map(Objective::simulator).orElse("");
-            if (!current.isEmpty() && !choices.contains(current)) {
-                choices = new ArrayList<>(choices);
-                choices.add(current + " (not installed)");
-            }
-            simulator.setItems(choices.toArray(String[]::new));
-            for (int i = 0; i < choices.size(); i++) {
-                if (nameOf(choices.get(i)).equals(current)) {
-                    simulator.select(i);
-                }
-            }
+            showChoice(simulator, simulatorChoices(), current, "not installed");
             Optional<Simulator> sim = registry.find(current);
             simulatorInfo.setText(sim.map(s -> describe(s.descriptor())).orElse(current.isEmpty() ? ""
                     : "No simulator '" + current + "' is installed."));
@@ -585,6 +795,37 @@ public final class JobEditor extends EditorPart {
                 job.sampler().setSetting(k, v);
             }
         }));
+    }
+
+    /**
+     * Offers {@code choices} and selects {@code current}; a current value that is not one of them is offered too,
+     * marked, so that the combo shows what the job says ("gnn (not installed)").
+     */
+    private static void showChoice(Combo combo, Collection<String> choices, String current, String mark) {
+        List<String> items = new ArrayList<>(choices);
+        if (current != null && !current.isEmpty() && !items.contains(current)) {
+            items.add(current + " (" + mark + ")");
+        }
+        combo.setItems(items.toArray(String[]::new));
+        for (int i = 0; i < items.size(); i++) {
+            if (nameOf(items.get(i)).equals(current)) {
+                combo.select(i);
+            }
+        }
+    }
+
+    /** Enables the groups of the job's method and disables those of the other methods. */
+    private void enableMethodGroups() {
+        methodGroups.forEach((g, m) -> setEnabled(g, job.method() == m));
+    }
+
+    /** @return what a cell of the pair table shows: a symbol as written, or the distance (or the text typed as one) */
+    private String pairCell(PairDistance p, int column) {
+        if (column < 2) {
+            return Objects.requireNonNullElse((String) p.eObject().eGet(column == 0 ? PAIR_A : PAIR_B), "");
+        }
+        String typed = rejectedCells.get(p.path() + "/distance");
+        return typed != null ? typed : Double.isNaN(p.distance()) ? "" : Units.number(p.distance());
     }
 
     private static String describe(SimulatorDescriptor d) {
@@ -650,6 +891,64 @@ public final class JobEditor extends EditorPart {
         }
     }
 
+    /** Applies text typed into a cell of the pair table: 0 and 1 the elements, 2 the distance; blank: missing. */
+    private void editPair(PairDistance p, int column, String typed) {
+        edit(() -> {
+            EObject o = p.eObject();
+            String field = p.path() + "/" + (column == 0 ? "a" : column == 1 ? "b" : "distance");
+            if (column < 2) {
+                o.eSet(column == 0 ? PAIR_A : PAIR_B, symbol(typed));
+            } else if (typed.isBlank()) {
+                o.eUnset(PAIR_DISTANCE);
+                inputProblems.remove(field);
+            } else {
+                parse(field, typed, Double::parseDouble, "a number", p::setDistance);
+            }
+            if (inputProblems.containsKey(field)) {
+                rejectedCells.put(field, typed);
+            } else {
+                rejectedCells.remove(field);
+            }
+            pairs.update(p, null);
+        });
+    }
+
+    /** @return the element's standard symbol, or the text as typed for the model's rules to name; null if blank */
+    private static String symbol(String typed) {
+        if (typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Element.of(typed).symbol();
+        } catch (IllegalArgumentException e) {
+            return typed.strip();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addPair() {
+        edit(() -> {
+            ((List<EObject>) job.constraints().eObject().eGet(PAIRS)).add(EcoreUtil.create(PAIR));
+            pairs.setInput(job.constraints().pairs());
+        });
+        List<PairDistance> list = job.constraints().pairs();
+        PairDistance added = list.get(list.size() - 1);
+        pairs.setSelection(new StructuredSelection(added), true);
+        pairs.editElement(added, 0);
+    }
+
+    private void removePair() {
+        if (pairs.getStructuredSelection().getFirstElement() instanceof PairDistance p) {
+            edit(() -> {
+                EcoreUtil.remove(p.eObject());
+                // the pairs after it move up, so what was typed into them would name the wrong pair
+                inputProblems.keySet().removeIf(k -> k.startsWith("constraints/pairs["));
+                rejectedCells.clear();
+                pairs.setInput(job.constraints().pairs());
+            });
+        }
+    }
+
     private String fieldOf(Objective o, String key) {
         return "objectives[" + job.objectives().indexOf(o) + "]/" + key;
     }
@@ -706,7 +1005,10 @@ public final class JobEditor extends EditorPart {
         List<String> out = new ArrayList<>();
         inputProblems.forEach((field, problem) -> out.add(field + ": " + problem));
         for (JobProblem p : job.validate()) {
-            out.add(p.where() + ": " + p.problem());
+            // the field shows what was typed, not the model's stale value that this problem is about
+            if (!inputProblems.containsKey(p.where())) {
+                out.add(p.where() + ": " + p.problem());
+            }
         }
         List<Objective> list = job.objectives();
         for (int i = 0; i < list.size(); i++) {
@@ -749,6 +1051,13 @@ public final class JobEditor extends EditorPart {
                     factory.get().descriptor().settings().parse(job.surrogate().settings());
                 } catch (IllegalArgumentException e) {
                     out.add("surrogate/settings: " + e.getMessage());
+                }
+            }
+            for (SearchProfile p : List.of(job.optimiser().explore(), job.optimiser().exploit())) {
+                String a = p.acquisition();
+                if (a != null && !a.isBlank() && !Acquisition.NAMES.contains(a)) {
+                    out.add(p.path() + "/acquisition: unknown acquisition '" + a + "'; known: "
+                            + String.join(", ", Acquisition.NAMES));
                 }
             }
         }
@@ -935,6 +1244,30 @@ public final class JobEditor extends EditorPart {
     /** Adds an objective as the Add button does. */
     public void pressAddObjective() {
         addObjective();
+    }
+
+    /** @return the field of a value of the job by its path, e.g. rmc/temperature (null if the form has none) */
+    Control field(String path) {
+        return fields.get(path);
+    }
+
+    TableViewer pairsViewer() {
+        return pairs;
+    }
+
+    /** Adds a pair as the Add button of the constraints does. */
+    void pressAddPair() {
+        addPair();
+    }
+
+    /** Removes the selected pair as the Remove button of the constraints does. */
+    void pressRemovePair() {
+        removePair();
+    }
+
+    /** Types into a cell of the pair table: column 0 and 1 the elements, 2 the distance. */
+    void typeIntoPair(int row, int column, String text) {
+        editPair(job.constraints().pairs().get(row), column, text);
     }
 
     /** @return the form (for screenshots) */
