@@ -117,16 +117,29 @@ public final class Metrics {
      * @return the non-dominated candidates in the order they were simulated
      */
     public static List<Candidate> paretoFront(Results results) {
-        List<Candidate> ok = results.candidates().stream().filter(c -> !c.isFailed()).toList();
-        List<double[]> losses = ok.stream().map(Candidate::losses).toList();
-        List<Candidate> front = new ArrayList<>();
-        for (int i = 0; i < ok.size(); i++) {
+        List<Candidate> all = results.candidates();
+        return paretoFront(all.stream().map(c -> c.isFailed() ? null : c.losses()).toList()).stream()
+                .map(all::get).toList();
+    }
+
+    /**
+     * The Pareto front of per-objective losses, as {@link #paretoFront(Results)}.
+     *
+     * @param losses each simulation's losses, null for a failed one
+     * @return the indices of the non-dominated simulations, increasing
+     */
+    public static List<Integer> paretoFront(List<double[]> losses) {
+        List<Integer> front = new ArrayList<>();
+        for (int i = 0; i < losses.size(); i++) {
+            if (losses.get(i) == null) {
+                continue;
+            }
             boolean dominated = false;
-            for (int j = 0; j < ok.size() && !dominated; j++) {
-                dominated = j != i && dominates(losses.get(j), losses.get(i));
+            for (int j = 0; j < losses.size() && !dominated; j++) {
+                dominated = j != i && losses.get(j) != null && dominates(losses.get(j), losses.get(i));
             }
             if (!dominated) {
-                front.add(ok.get(i));
+                front.add(i);
             }
         }
         return front;

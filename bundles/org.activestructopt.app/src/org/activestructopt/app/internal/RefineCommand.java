@@ -22,6 +22,7 @@ import org.activestructopt.refinement.Metrics;
 import org.activestructopt.refinement.ObjectiveTerm;
 import org.activestructopt.refinement.Refinement;
 import org.activestructopt.refinement.RefinementProblem;
+import org.activestructopt.refinement.ResultFile;
 import org.activestructopt.refinement.SamplingException;
 import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
@@ -31,7 +32,7 @@ import org.activestructopt.refinement.model.Objective;
 import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.refinement.model.Results;
 import org.activestructopt.refinement.model.StructureSource;
-import org.activestructopt.spectra.nexus.NexusResultWriter;
+import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.structure.match.MatchResult;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.osgi.framework.Bundle;
@@ -237,29 +238,22 @@ public final class RefineCommand implements Callable<Integer> {
                 + "to write", Aso.EXIT_FAILURE));
         StructureArgs.write(best.structure(), dir.resolve("best.cif"));
         List<ObjectiveTerm> terms = problem.objective().terms();
-        Optional<Candidate> start = results.candidates().stream().filter(c -> !c.isFailed()).findFirst();
-        NexusResultWriter writer = NexusResultWriter.create()
-                .process("ActiveStructOpt aso refine",
-                        FrameworkUtil.getBundle(RefineCommand.class).getVersion().toString(), parameters(job))
-                .title(job.name().orElse("refinement"));
-        for (int i = 0; i < terms.size(); i++) {
-            String suffix = terms.size() == 1 ? "" : "_" + terms.get(i).name();
-            writer.spectrum("target" + suffix, terms.get(i).target());
-            if (start.isPresent()) {
-                writer.spectrum("start" + suffix, start.get().spectrum(i));
+        List<ResultFile.Simulation> runs = new ArrayList<>();
+        for (Candidate c : results.candidates()) {
+            List<Spectrum> spectra = new ArrayList<>();
+            for (int i = 0; i < c.spectrumCount(); i++) {
+                spectra.add(c.spectrum(i));
             }
-            writer.spectrum("best" + suffix, best.spectrum(i));
-        }
-        double[] history = Metrics.bestSoFar(results);
-        int[] n = new int[history.length];
-        for (int i = 0; i < n.length; i++) {
-            n[i] = i + 1;
+            runs.add(new ResultFile.Simulation(c.loss(), c.isFailed() ? new double[0] : c.losses(), spectra));
         }
         try {
-            writer.history(n, history).defaultData(terms.size() == 1 ? "best" : "best_" + terms.get(0).name())
-                    .write(dir.resolve("result.nxs"));
+            ResultFile.writer(job.objectives().stream().map(Objective::simulator).toList(),
+                    terms.stream().map(ObjectiveTerm::target).toList(), runs)
+                    .process("ActiveStructOpt aso refine",
+                            FrameworkUtil.getBundle(RefineCommand.class).getVersion().toString(), parameters(job))
+                    .title(job.name().orElse("refinement")).write(dir.resolve(ResultFile.NAME));
         } catch (IOException e) {
-            throw new UserException(dir.resolve("result.nxs") + ": cannot be written: " + e.getMessage(), e);
+            throw new UserException(dir.resolve(ResultFile.NAME) + ": cannot be written: " + e.getMessage(), e);
         }
         try {
             Plots.writeRunPlots(job, problem, dir);

@@ -166,6 +166,26 @@ class NexusResultWriterTest {
     }
 
     @Test
+    void theParetoFrontIsAScatterOfTheSecondLossAgainstTheFirstReadableByH5py() throws Exception {
+        Path f = dir.resolve("front.nxs");
+        writer().paretoFront(new int[] { 4, 9, 2 }, List.of("pdf1", "exafs_ss2"),
+                new double[][] { { 0.3, 0.01 }, { 0.1, 0.05 }, { 0.9, 0.002 } }).write(f);
+        JsonObject dump = h5pyDump(f);
+        JsonObject a = attrs(dump, "/entry/pareto_front");
+        assertEquals("NXdata", a.get("NX_class").getAsString());
+        assertEquals("loss_exafs_ss2", a.get("signal").getAsString());
+        assertEquals("loss_pdf1", a.get("axes").getAsJsonArray().get(0).getAsString());
+        // sorted by the first objective's loss, so that the front draws as a line
+        assertArrayEquals(new double[] { 0.1, 0.3, 0.9 },
+                doubles(value(dump, "/entry/pareto_front/loss_pdf1").getAsJsonArray()), 0);
+        assertArrayEquals(new double[] { 0.05, 0.01, 0.002 },
+                doubles(value(dump, "/entry/pareto_front/loss_exafs_ss2").getAsJsonArray()), 0);
+        assertArrayEquals(new double[] { 9, 4, 2 },
+                doubles(value(dump, "/entry/pareto_front/simulations").getAsJsonArray()), 0);
+        assertEquals("best", attrs(dump, "/entry").get("default").getAsString(), "the front is not the default");
+    }
+
+    @Test
     void rejectsWhatCannotBeWritten() {
         NexusResultWriter w = NexusResultWriter.create();
         assertThrows(IllegalArgumentException.class, () -> w.spectrum("a/b", pdf(0)));
@@ -175,6 +195,16 @@ class NexusResultWriterTest {
         assertThrows(IllegalArgumentException.class, () -> w.history(new int[] { 2, 1 }, new double[] { 1, 1 }));
         assertThrows(IllegalArgumentException.class,
                 () -> w.history(new int[] { 1, 2 }, new double[] { 1, Double.NaN }));
+        assertThrows(IllegalArgumentException.class, () -> w.paretoFront(new int[] { 1 }, List.of("a"),
+                new double[][] { { 1 } }));
+        assertThrows(IllegalArgumentException.class, () -> w.paretoFront(new int[] { 1 }, List.of("a", "a"),
+                new double[][] { { 1, 2 } }));
+        assertThrows(IllegalArgumentException.class, () -> w.paretoFront(new int[] { 1 }, List.of("a", "b c"),
+                new double[][] { { 1, 2 } }));
+        assertThrows(IllegalArgumentException.class, () -> w.paretoFront(new int[] { 1 }, List.of("a", "b"),
+                new double[][] { { 1, Double.NaN } }));
+        assertThrows(IllegalArgumentException.class, () -> w.paretoFront(new int[] { 1, 2 }, List.of("a", "b"),
+                new double[][] { { 1, 2 } }));
         assertThrows(IllegalStateException.class, () -> w.write(dir.resolve("empty.nxs")));
         w.spectrum("best", pdf(0)).defaultData("target");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.write(dir.resolve("x.nxs")));

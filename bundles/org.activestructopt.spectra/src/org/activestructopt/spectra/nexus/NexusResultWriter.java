@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +33,8 @@ import io.jhdf.api.WritableGroup;
  *   target, best ... NXdata   @signal @axes @AXIS_indices=0; x and y datasets with @units and @long_name,
  *                             SIGNAL_errors when the spectrum carries uncertainties
  *   history          NXdata   best_mse against simulations
+ *   pareto_front     NXdata   (several objectives) loss_&lt;second&gt; against loss_&lt;first&gt;, further
+ *                             loss_&lt;objective&gt; columns and the simulations on the front, by the first loss
  * </pre>
  *
  * A builder: configure it, then {@link #write(Path)} as often as needed (for instance after every simulation).
@@ -56,8 +59,9 @@ public final class NexusResultWriter {
     /** NeXus's recommended name pattern; also keeps names free of '/', which HDF5 reserves. */
     private static final Pattern NEXUS_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.]*[A-Za-z0-9_])?");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[^/]+");
-    private static final Set<String> RESERVED = Set.of("process", "history", "title");
+    private static final Set<String> RESERVED = Set.of("process", "history", "title", "pareto_front");
     static final String HISTORY = "history";
+    static final String PARETO_FRONT = "pareto_front";
 
     private String program = "";
     private String version = "";
@@ -65,6 +69,9 @@ public final class NexusResultWriter {
     private final Map<String, Spectrum> spectra = new LinkedHashMap<>();
     private int[] simulations;
     private double[] bestMse;
+    private int[] frontSimulations;
+    private List<String> frontObjectives;
+    private double[][] frontLosses;
     private String defaultData;
     private String title;
     private OffsetDateTime date;
@@ -157,6 +164,59 @@ public final class NexusResultWriter {
         }
         this.simulations = n.clone();
         this.bestMse = bestMse.clone();
+        return this;
+    }
+
+    /**
+     * Sets the Pareto front of a run with several objectives: the simulations no other simulation beats in every
+     * objective, with their loss in each.
+     *
+     * @param simulations the simulation numbers on the front
+     * @param objectives  the objectives' names (at least two, distinct NeXus names once prefixed with "loss_")
+     * @param losses      losses[i][j]: loss of objective j at simulations[i], finite
+     * @throws IllegalArgumentException if the sizes disagree, names repeat or are not NeXus names, or a loss is not
+     *                                  finite
+     */
+    public NexusResultWriter paretoFront(int[] simulations, List<String> objectives, double[][] losses) {
+        Objects.requireNonNull(simulations, "simulations");
+        Objects.requireNonNull(objectives, "objectives");
+        Objects.requireNonNull(losses, "losses");
+        if (objectives.size() < 2 || Set.copyOf(objectives).size() != objectives.size()) {
+            throw new IllegalArgumentException("a Pareto front needs two or more distinct objectives, got "
+                    + objectives);
+        }
+        for (String o : objectives) {
+            if (!NEXUS_NAME.matcher("loss_" + o).matches()) {
+                throw new IllegalArgumentException("'loss_" + o + "' is not a NeXus field name");
+            }
+        }
+        if (simulations.length != losses.length) {
+            throw new IllegalArgumentException("Pareto front has " + simulations.length + " simulations but "
+                    + losses.length + " rows of losses");
+        }
+        for (int i = 0; i < losses.length; i++) {
+            if (losses[i].length != objectives.size()) {
+                throw new IllegalArgumentException("Pareto front row " + i + " has " + losses[i].length
+                        + " losses for " + objectives.size() + " objectives");
+            }
+            for (double v : losses[i]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Pareto front row " + i + " has a loss of " + v);
+                }
+            }
+        }
+        Integer[] order = new Integer[simulations.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> losses[i][0]));
+        frontSimulations = new int[order.length];
+        frontLosses = new double[order.length][];
+        for (int i = 0; i < order.length; i++) {
+            frontSimulations[i] = simulations[order[i]];
+            frontLosses[i] = losses[order[i]].clone();
+        }
+        frontObjectives = List.copyOf(objectives);
         return this;
     }
 
@@ -256,6 +316,23 @@ public final class NexusResultWriter {
             n.putAttribute("long_name", "number of simulations");
             WritableDataset mse = h.putDataset("best_mse", bestMse.clone());
             mse.putAttribute("long_name", "best mean squared error so far");
+        }
+        if (frontSimulations != null) {
+            WritableGroup p = entry.putGroup(PARETO_FRONT);
+            p.putAttribute("NX_class", "NXdata");
+            p.putAttribute("signal", "loss_" + frontObjectives.get(1));
+            p.putAttribute("axes", new String[] { "loss_" + frontObjectives.get(0) });
+            p.putAttribute("loss_" + frontObjectives.get(0) + "_indices", 0);
+            p.putDataset("title", "Pareto front of the objectives' losses");
+            for (int j = 0; j < frontObjectives.size(); j++) {
+                double[] column = new double[frontSimulations.length];
+                for (int i = 0; i < column.length; i++) {
+                    column[i] = frontLosses[i][j];
+                }
+                p.putDataset("loss_" + frontObjectives.get(j), column).putAttribute("long_name",
+                        "loss of " + frontObjectives.get(j));
+            }
+            p.putDataset("simulations", frontSimulations.clone()).putAttribute("long_name", "simulation number");
         }
     }
 

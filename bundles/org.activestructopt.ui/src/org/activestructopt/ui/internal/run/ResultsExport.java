@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.activestructopt.refinement.Metrics;
-import org.activestructopt.spectra.nexus.NexusResultWriter;
+import org.activestructopt.refinement.ResultFile;
 import org.activestructopt.structure.io.CifWriter;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * Writes what a user takes away from a run, as {@code aso refine} does: {@code best.cif}, {@code result.nxs} (target,
- * start and best spectra of each objective and the best loss after n simulations) and {@code candidates.csv} (the
+ * Writes what a user takes away from a run, as {@code aso refine} does: {@code best.cif}, {@code result.nxs} (see
+ * {@link ResultFile}) and {@code candidates.csv} (the
  * candidates table). Works on the session's copies, so it can export while the run goes on. UI thread.
  */
 public final class ResultsExport {
@@ -41,7 +40,7 @@ public final class ResultsExport {
         Path cif = dir.resolve("best.cif");
         Files.writeString(cif, CifWriter.toCif(best.structure(), "best_" + (best.index() + 1)), StandardCharsets.UTF_8);
         written.add(cif);
-        written.add(writeNexus(session, best, dir.resolve("result.nxs")));
+        written.add(writeNexus(session, best, dir.resolve(ResultFile.NAME)));
         Path csv = dir.resolve("candidates.csv");
         Files.writeString(csv, csv(session), StandardCharsets.UTF_8);
         written.add(csv);
@@ -55,28 +54,12 @@ public final class ResultsExport {
         parameters.put("method", session.method().toString());
         parameters.put("simulations", Integer.toString(session.records().size()));
         parameters.put("best", "simulation " + (best.index() + 1));
-        NexusResultWriter writer = NexusResultWriter.create()
-                .process("ActiveStructOpt workbench",
+        List<ResultFile.Simulation> runs = session.records().stream().map(r -> new ResultFile.Simulation(r.loss(),
+                r.isFailed() ? new double[0] : r.losses(), r.isFailed() ? List.of() : r.spectra())).toList();
+        ResultFile.writer(objectives.stream().map(RunSession.ObjectiveInfo::simulator).toList(), session.targets(),
+                runs).process("ActiveStructOpt workbench",
                         FrameworkUtil.getBundle(ResultsExport.class).getVersion().toString(), parameters)
-                .title(session.name());
-        CandidateRecord start = session.firstSuccess().orElseThrow();
-        for (int i = 0; i < objectives.size(); i++) {
-            String suffix = objectives.size() == 1 ? "" : "_" + objectives.get(i).simulator() + i;
-            if (i < session.targets().size()) {
-                writer.spectrum("target" + suffix, session.targets().get(i));
-            }
-            writer.spectrum("start" + suffix, start.spectra().get(i));
-            writer.spectrum("best" + suffix, best.spectra().get(i));
-        }
-        double[] losses = session.records().stream().mapToDouble(CandidateRecord::loss).toArray();
-        double[] history = Metrics.bestSoFar(losses);
-        int[] n = new int[history.length];
-        for (int i = 0; i < n.length; i++) {
-            n[i] = i + 1;
-        }
-        writer.history(n, history)
-                .defaultData(objectives.size() == 1 ? "best" : "best_" + objectives.get(0).simulator() + 0)
-                .write(file);
+                .title(session.name()).write(file);
         return file;
     }
 
