@@ -97,6 +97,25 @@ class BenchmarkCommandTest {
         assertTrue(job.results().candidates().stream().noneMatch(c -> c.isFailed()), job.toString());
         // the R-3m start is far from the Jahn-Teller target in EXAFS
         assertTrue(job.results().candidate(0).loss() > 0, job.toString());
+
+        // the suite's Ni-O distances: the R-3m start has one Ni-O distance (6 per Ni, 12 Ni in the 2x2x1 cell),
+        // the Jahn-Teller target a spread of them; and the report says where the time went
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## Ni-O distances up to 2.6 A"), report);
+        java.util.regex.Matcher start = row("start").matcher(report);
+        assertTrue(start.find(), report);
+        assertEquals(Double.parseDouble(start.group(1)), Double.parseDouble(start.group(2)), 1e-3, "one distance");
+        java.util.regex.Matcher target = row("target").matcher(report);
+        assertTrue(target.find(), report);
+        assertTrue(Double.parseDouble(target.group(2)) - Double.parseDouble(target.group(1)) > 0.1, report);
+        assertTrue(report.contains("## Where the time goes"), report);
+        assertTrue(report.contains("](distances-jahn-teller-1.png)"), report);
+        assertEquals(Plots.WIDTH, ImageIO.read(out.resolve("distances-jahn-teller-1.png").toFile()).getWidth());
+    }
+
+    /** A row of the distance table with 72 pairs: groups min and max. */
+    private static java.util.regex.Pattern row(String structure) {
+        return java.util.regex.Pattern.compile("\\| " + structure + " \\| 72 \\| (\\S+) \\| \\S+ \\| (\\S+) \\|");
     }
 
     @Test

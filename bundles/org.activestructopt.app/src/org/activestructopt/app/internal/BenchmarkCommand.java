@@ -249,6 +249,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
             figures.add(new BenchmarkReport.Figure("Best loss against simulations: median over problems (thick) and "
                     + "each problem (thin)", "curves.png"));
         }
+        var histogram = benchmark.suite().histogram();
+        if (histogram.isPresent()) {
+            var h = histogram.get();
+            for (String problem : report.problems()) {
+                Map<String, double[]> distances = new LinkedHashMap<>();
+                report.pairDistances(problem).forEach(d -> distances.put(d.structure(), d.values()));
+                String png = "distances-" + problem + ".png";
+                Plots.writeDistanceHistogram(problem + ": " + h.label() + " distances", h.label(), distances, h.rmax(),
+                        h.width(), dir.resolve(png));
+                figures.add(new BenchmarkReport.Figure(h.label() + " distances of " + problem + ": start, target and "
+                        + "each method's best", png));
+            }
+        }
         Path file = dir.resolve("report.md");
         report.write(file, figures);
         return file;

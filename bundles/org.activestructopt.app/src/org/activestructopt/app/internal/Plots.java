@@ -264,6 +264,45 @@ public final class Plots {
                 + "problem"), file);
     }
 
+    /**
+     * Histograms of pair distances as step lines, one per structure: the target black, the start grey, each method's
+     * best in the method's colour (the names are "target", "start", "best METHOD").
+     *
+     * @param width bin width, Angstrom
+     */
+    public static Path writeDistanceHistogram(String title, String pair, Map<String, double[]> distances, double rmax,
+            double width, Path file) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYStepRenderer renderer = new XYStepRenderer();
+        int bins = (int) Math.ceil(rmax / width);
+        int s = 0;
+        int other = 0;
+        for (var e : distances.entrySet()) {
+            int[] counts = new int[bins];
+            for (double d : e.getValue()) {
+                counts[Math.min(bins - 1, (int) (d / width))]++;
+            }
+            XYSeries series = new XYSeries(e.getKey(), false, true);
+            for (int k = 0; k <= bins; k++) {
+                series.add(k * width, counts[Math.min(k, bins - 1)]);
+            }
+            data.addSeries(series);
+            String name = e.getKey();
+            Color c = name.equals("target") ? TARGET : name.equals("start") ? START
+                    : METHOD_COLORS.getOrDefault(name.replaceFirst("^best ", ""),
+                            OTHER_COLORS[other++ % OTHER_COLORS.length]);
+            renderer.setSeriesPaint(s, c);
+            renderer.setSeriesStroke(s, name.equals("target") ? new BasicStroke(2.5f) : new BasicStroke(1.5f));
+            s++;
+        }
+        NumberAxis x = new NumberAxis(pair + " distance (Å)");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("pairs per cell");
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        return save(chart(title, plot, String.format(Locale.ROOT, "bins of %.3g Å", width)), file);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static XYSeries series(String name, double[] x, double[] y) {

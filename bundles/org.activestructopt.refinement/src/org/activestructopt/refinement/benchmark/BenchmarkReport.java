@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.activestructopt.refinement.Metrics;
 import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.Status;
+import org.activestructopt.structure.DistanceHistogram;
 
 /**
  * The comparison of methods on a benchmark, from its runs: the median over problems of the best loss after n
@@ -171,6 +172,8 @@ public final class BenchmarkReport {
         lossTable(md, methods);
         reachTable(md, methods);
         matchTable(md, methods);
+        timeTable(md, methods);
+        benchmark.suite().histogram().ifPresent(h -> pairTables(md, h));
         perProblem(md, methods);
         failures(md);
         md.append("## Problems\n\n");
@@ -264,6 +267,91 @@ public final class BenchmarkReport {
                     sims == 0 ? "" : String.format(Locale.ROOT, "%.3g", 1000 * seconds(m) / sims)));
         }
         md.append('\n');
+    }
+
+    private void timeTable(StringBuilder md, List<Method> methods) {
+        md.append("## Where the time goes\n\nPer simulation, over all runs of a method: the simulator's own time "
+                + "(as each candidate records it) and the rest of the wall time, which is the method's work between "
+                + "simulations (for active: fitting the surrogates and optimising the acquisition; for the baselines: "
+                + "proposing moves and saving).\n\n| method | simulations | simulator (s/simulation) | method's own "
+                + "work (s/simulation) |\n|---|---:|---:|---:|\n");
+        for (Method m : methods) {
+            List<BenchmarkRun> rs = runs(m);
+            int sims = rs.stream().mapToInt(BenchmarkRun::simulations).sum();
+            if (sims == 0) {
+                continue;
+            }
+            double simulator = rs.stream().mapToDouble(BenchmarkRun::simulatorSeconds).sum();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3g | %.3g |%n", m, sims, simulator / sims,
+                    Math.max(0, seconds(m) - simulator) / sims));
+        }
+        md.append('\n');
+    }
+
+    /**
+     * Pair distances of one structure of a problem, for the suite's {@link BenchmarkSuite#histogram()}.
+     *
+     * @param structure "start", "target" or "best &lt;method&gt;"
+     * @param values    the distances up to the histogram's rmax, ascending
+     */
+    public record Distances(String problem, String structure, double[] values) {
+    }
+
+    /** @return the problems of the runs, in run order */
+    public List<String> problems() {
+        return runs.stream().map(BenchmarkRun::problem).distinct().toList();
+    }
+
+    /** @return start, target and each method's best of a problem with their pair distances (empty without a histogram) */
+    public List<Distances> pairDistances(String problem) {
+        Optional<BenchmarkSuite.PairHistogram> h = benchmark.suite().histogram();
+        List<BenchmarkRun> rs = runs.stream().filter(r -> r.problem().equals(problem)).toList();
+        if (h.isEmpty() || rs.isEmpty()) {
+            return List.of();
+        }
+        BenchmarkSuite.PairHistogram p = h.get();
+        List<Distances> out = new ArrayList<>();
+        rs.stream().flatMap(r -> r.start().stream()).findFirst().ifPresent(st -> out.add(new Distances(problem,
+                "start", DistanceHistogram.distances(st, p.first(), p.second(), p.rmax()))));
+        out.add(new Distances(problem, "target", DistanceHistogram.distances(rs.get(0).truth(), p.first(), p.second(),
+                p.rmax())));
+        for (BenchmarkRun r : rs) {
+            r.best().ifPresent(b -> out.add(new Distances(problem, "best " + r.method(),
+                    DistanceHistogram.distances(b, p.first(), p.second(), p.rmax()))));
+        }
+        return out;
+    }
+
+    private void pairTables(StringBuilder md, BenchmarkSuite.PairHistogram h) {
+        md.append(String.format(Locale.ROOT, "## %s distances up to %s A%n%n", h.label(), plain(h.rmax())));
+        md.append("Whether the local structure came out right, which the loss alone does not say: the distribution "
+                + "of " + h.label() + " distances of the start, the target and each method's best. 'rms vs target': "
+                + "root mean square difference between the sorted distances and the target's (same count only).\n\n");
+        for (String problem : problems()) {
+            List<Distances> ds = pairDistances(problem);
+            double[] target = ds.stream().filter(d -> d.structure().equals("target")).findFirst()
+                    .map(Distances::values).orElse(new double[0]);
+            md.append("| ").append(problem).append(" | pairs | min | median | max | rms vs target |\n"
+                    + "|---|---:|---:|---:|---:|---:|\n");
+            for (Distances d : ds) {
+                double[] v = d.values();
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", d.structure(), v.length,
+                        v.length == 0 ? "" : String.format(Locale.ROOT, "%.3f", v[0]),
+                        v.length == 0 ? "" : String.format(Locale.ROOT, "%.3f", Metrics.median(v)),
+                        v.length == 0 ? "" : String.format(Locale.ROOT, "%.3f", v[v.length - 1]),
+                        v.length == target.length && v.length > 0 ? String.format(Locale.ROOT, "%.4f",
+                                sortedRms(v, target)) : ""));
+            }
+            md.append('\n');
+        }
+    }
+
+    private static double sortedRms(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum / a.length);
     }
 
     private static String medianRms(List<Optional<org.activestructopt.structure.match.MatchResult>> matches) {

@@ -25,12 +25,18 @@ import org.activestructopt.structure.match.MatchResult;
  * @param startMatch  the start (first successful simulation) matched against the true one, for comparison: a target
  *                    close to the start may match it already, and only the RMS then tells progress
  * @param seconds     wall time of the run, summed over the sessions that ran it
+ * @param simulatorSeconds time the simulations themselves took (summed over candidates); the rest of
+ *                    {@code seconds} is the method's own work (surrogate training, acquisition, sampling)
+ * @param start       the first successfully simulated structure (the start), if any
+ * @param best        the best structure, if any
+ * @param truth       the true structure
  * @param status      the status the job file records
  * @param message     what stopped the run, if it did not complete
  * @param jobFile     where the job with all results is
  */
 public record BenchmarkRun(String problem, Method method, double[] curve, double startLoss, Optional<MatchResult> match,
-        Optional<MatchResult> startMatch, double seconds, Status status, Optional<String> message, Path jobFile) {
+        Optional<MatchResult> startMatch, double seconds, double simulatorSeconds, Optional<Structure> start,
+        Optional<Structure> best, Structure truth, Status status, Optional<String> message, Path jobFile) {
 
     public BenchmarkRun {
         Objects.requireNonNull(problem, "problem");
@@ -38,6 +44,9 @@ public record BenchmarkRun(String problem, Method method, double[] curve, double
         curve = curve.clone();
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(startMatch, "startMatch");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(best, "best");
+        Objects.requireNonNull(truth, "truth");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(jobFile, "jobFile");
@@ -53,8 +62,10 @@ public record BenchmarkRun(String problem, Method method, double[] curve, double
         Optional<Candidate> first = r.candidates().stream().filter(c -> !c.isFailed()).findFirst();
         Optional<MatchResult> match = r.best().map(b -> Metrics.match(b.structure(), truth));
         Optional<MatchResult> startMatch = first.map(c -> Metrics.match(c.structure(), truth));
+        double simulated = r.candidates().stream().mapToDouble(Candidate::seconds).sum();
         return new BenchmarkRun(problem, job.method(), Metrics.bestSoFar(r), first.map(Candidate::loss)
-                .orElse(Double.NaN), match, startMatch, seconds, r.status(), r.message(), job.file().orElseThrow(
+                .orElse(Double.NaN), match, startMatch, seconds, simulated, first.map(Candidate::structure),
+                r.best().map(Candidate::structure), truth, r.status(), r.message(), job.file().orElseThrow(
                         () -> new IllegalArgumentException("the job has no file")));
     }
 

@@ -25,6 +25,7 @@ import org.activestructopt.refinement.model.Objective;
 import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.spectra.Grid;
 import org.activestructopt.structure.ConstraintViolation;
+import org.activestructopt.structure.Element;
 import org.activestructopt.structure.MinimumDistances;
 import org.activestructopt.structure.Structure;
 import org.activestructopt.structure.io.CifReader;
@@ -53,6 +54,7 @@ import com.google.gson.JsonParser;
  *   "constraints": {"factor": 0.85},
  *   "objectives": [{"simulator": "pdf", "grid": {"min": 1, "max": 10, "step": 0.01}, "settings": {"uiso": 0.005}}],
  *   "repeats": 2,
+ *   "histogram": {"pair": ["Ti", "O"], "rmax": 2.6, "width": 0.02},
  *   "problems": [
  *     {"id": "rutile", "title": "rutile TiO2 2x2x1",
  *      "start": {"structure": "../structures/TiO2-rutile.cif", "supercell": [2, 2, 1]},
@@ -66,7 +68,8 @@ import com.google.gson.JsonParser;
  * {@link StructureTransform}). Each definition gives {@code repeats} problems ({@code rutile-1}, {@code rutile-2}, ...)
  * with independent random draws; problems are ordered repeat by repeat, so the first n problems cover as many
  * definitions as possible. Start and target must keep the minimum distances of the suite's constraints (the jobs' hard
- * constraint); a random draw that breaks them is redrawn.
+ * constraint); a random draw that breaks them is redrawn. The optional {@code histogram} names a pair distance
+ * distribution that the report compares between start, target and each method's best ({@link PairHistogram}).
  * <p>
  * The suites shipped with the bundle are in its {@code suites/} folder ({@link #bundledNames()}).
  */
@@ -79,6 +82,7 @@ public final class BenchmarkSuite {
 
     private final String name;
     private final String description;
+    private final Optional<PairHistogram> histogram;
     private final String file;
     private final long seed;
     private final Variation variation;
@@ -113,7 +117,7 @@ public final class BenchmarkSuite {
     private BenchmarkSuite(String file, SuiteJson json, Source source) throws SuiteFormatException {
         this.file = file;
         json.allow("name", "description", "seed", "variation", "methods", "budget", "constraints", "sampler",
-                "objectives", "repeats", "problems");
+                "objectives", "repeats", "problems", "histogram");
         name = json.string("name");
         description = json.optionalString("description").orElse("");
         seed = (long) json.number("seed", 0, -9e15, 9e15);
@@ -170,6 +174,26 @@ public final class BenchmarkSuite {
             throw json.error("objectives", "a suite needs at least one objective");
         }
         objectives = List.copyOf(obj);
+        SuiteJson h = json.optionalObject("histogram").orElse(null);
+        if (h != null) {
+            h.allow("pair", "rmax", "width");
+            List<String> pair = h.strings("pair");
+            if (pair.size() != 2) {
+                throw h.error("pair", "two element symbols, e.g. [\"Ni\", \"O\"]");
+            }
+            Element[] elements = new Element[2];
+            for (int i = 0; i < 2; i++) {
+                try {
+                    elements[i] = Element.of(pair.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw h.error("pair", e.getMessage());
+                }
+            }
+            histogram = Optional.of(new PairHistogram(elements[0], elements[1], h.number("rmax", 3, 0.5, 20),
+                    h.number("width", 0.02, 0.001, 1)));
+        } else {
+            histogram = Optional.empty();
+        }
         int repeats = json.integer("repeats", 1, 1, 1000);
         List<Definition> defs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -501,6 +525,25 @@ public final class BenchmarkSuite {
     }
 
     /** @return what the suite tests, one paragraph */
+    /**
+     * A pair distance distribution the report shows for start, target and each method's best (e.g. Ni-O in a
+     * Jahn-Teller problem, where the loss alone does not say whether the octahedra came out right).
+     *
+     * @param rmax  distances up to this, Angstrom
+     * @param width bin width of the plotted histogram, Angstrom
+     */
+    public record PairHistogram(Element first, Element second, double rmax, double width) {
+        /** @return e.g. "Ni-O" */
+        public String label() {
+            return first.symbol() + "-" + second.symbol();
+        }
+    }
+
+    /** @return the pair distribution to report, if the suite names one */
+    public Optional<PairHistogram> histogram() {
+        return histogram;
+    }
+
     public String description() {
         return description;
     }

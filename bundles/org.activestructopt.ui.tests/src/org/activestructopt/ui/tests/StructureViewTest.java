@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.activestructopt.structure.DistanceHistogram;
 import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Structure;
 import org.activestructopt.ui.AsoUi;
 import org.activestructopt.ui.internal.structure.BallAndStickScene.LegendEntry;
-import org.activestructopt.ui.internal.structure.DistanceHistogram;
 import org.activestructopt.ui.internal.structure.ElementColours;
 import org.activestructopt.ui.internal.structure.StructureView;
 import org.eclipse.core.runtime.IStatus;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.activestructopt.structure.DistanceHistogram;
 import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Lattice;
 import org.activestructopt.structure.Structure;

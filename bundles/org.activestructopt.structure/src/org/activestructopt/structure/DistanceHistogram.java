@@ -1,14 +1,10 @@
-package org.activestructopt.ui.internal.structure;
+package org.activestructopt.structure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import org.activestructopt.structure.Element;
-import org.activestructopt.structure.NeighborList;
-import org.activestructopt.structure.Structure;
 
 /**
  * Histogram of the distances between atoms of two elements in a periodic structure, e.g. Ni-O, counting pairs per
@@ -42,21 +38,38 @@ public record DistanceHistogram(Element first, Element second, double width, int
             throw new IllegalArgumentException("rmax and bin width must be positive, got " + rmax + ", " + width);
         }
         int[] counts = new int[(int) Math.ceil(rmax / width)];
-        NeighborList nl = NeighborList.of(s, rmax);
-        for (int k = 0; k < nl.size(); k++) {
-            Element ci = s.species(nl.center(k));
-            Element cj = s.species(nl.neighbor(k));
-            // With a != b each (A, B) pair is counted from its A end; with a == b each unordered pair once, from
-            // the end with the smaller site index (pairs of a site with its own images: from the positive image).
-            boolean take = a != b ? ci == a && cj == b
-                    : ci == a && cj == a && before(nl.center(k), nl.neighbor(k), nl, k);
-            double d = nl.distance(k);
+        for (double d : distances(s, a, b, rmax)) {
             int bin = (int) (d / width);
-            if (take && bin < counts.length) {
+            if (bin < counts.length) {
                 counts[bin]++;
             }
         }
         return new DistanceHistogram(a, b, width, counts);
+    }
+
+    /**
+     * The distances the histogram counts, each pair once as in {@link #of}.
+     *
+     * @param rmax largest distance, Angstrom (positive)
+     * @return the distances, ascending
+     */
+    public static double[] distances(Structure s, Element a, Element b, double rmax) {
+        if (!(rmax > 0)) {
+            throw new IllegalArgumentException("rmax must be positive, got " + rmax);
+        }
+        NeighborList nl = NeighborList.of(s, rmax);
+        double[] out = new double[nl.size()];
+        int n = 0;
+        for (int k = 0; k < nl.size(); k++) {
+            Element ci = s.species(nl.center(k));
+            Element cj = s.species(nl.neighbor(k));
+            if (a != b ? ci == a && cj == b : ci == a && cj == a && before(nl.center(k), nl.neighbor(k), nl, k)) {
+                out[n++] = nl.distance(k);
+            }
+        }
+        double[] d = java.util.Arrays.copyOf(out, n);
+        java.util.Arrays.sort(d);
+        return d;
     }
 
     private static boolean before(int i, int j, NeighborList nl, int k) {
