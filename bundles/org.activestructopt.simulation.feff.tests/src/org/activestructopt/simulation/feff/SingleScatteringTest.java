@@ -1,5 +1,7 @@
 package org.activestructopt.simulation.feff;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -178,6 +180,35 @@ class SingleScatteringTest {
         SimulationException e = assertThrows(SimulationException.class,
                 () -> ss.simulate(cu, Grid.uniform(3, 25, 0.05), s, null));
         assertEquals(Reason.INVALID_REQUEST, e.reason());
+    }
+
+    @Test
+    void nearStructuresShareTheReferenceAndAFarOneGetsItsOwn() throws Exception {
+        SingleScatteringSimulator ss = new SingleScatteringSimulator();
+        Settings s = ss.settings(Map.of("absorber", "Ni", "radius", "5", "workdir", scratch.toString(), "keep",
+                "true"));
+        Grid grid = ss.descriptor().defaultGrid();
+        Structure start = TestData.linio2();
+        ss.simulate(start, grid, s, null);
+        int runs = TestData.runDirectories(scratch).size();
+        assertTrue(runs > 0, "the reference ran FEFF");
+        ss.simulate(start.perturbed(new SplittableRandom(3), 0.05, 0.15), grid, s, null);
+        assertEquals(runs, TestData.runDirectories(scratch).size(), "a candidate near the start uses its paths");
+
+        // another job's start, 8 % larger: its own reference, so it gets exactly what it gets on a fresh service
+        org.activestructopt.structure.Lattice l = start.lattice();
+        Structure larger = start.withLattice(org.activestructopt.structure.Lattice.fromParameters(1.08 * l.a(),
+                1.08 * l.b(), 1.08 * l.c(), l.alpha(), l.beta(), l.gamma()));
+        assertFalse(SingleScatteringSimulator.near(start, larger));
+        double[] afterStart = ss.simulate(larger, grid, s, null).yArray();
+        assertTrue(TestData.runDirectories(scratch).size() > runs, "FEFF ran for the far structure");
+        double[] fresh = new SingleScatteringSimulator().simulate(larger, grid, s, null).yArray();
+        assertArrayEquals(fresh, afterStart, 1e-12);
+        // and a site moved by more than the limit is far too
+        double[] f = start.frac(0);
+        Structure moved = start.withFrac(0, new double[] {f[0], f[1], f[2] + 0.1}); // 1.4 A along c
+        assertFalse(SingleScatteringSimulator.near(start, moved));
+        assertTrue(SingleScatteringSimulator.near(start, start.perturbed(new SplittableRandom(4), 0.3, 0.5)));
     }
 
     private static double rms(double[] a, double[] b) {

@@ -13,6 +13,7 @@ import static org.activestructopt.simulation.feff.FeffSettings.SS_SIGMA2;
 import static org.activestructopt.simulation.feff.FeffSettings.TIMEOUT;
 import static org.activestructopt.simulation.feff.FeffSettings.WORKDIR;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumKind;
 import org.activestructopt.spectra.exafs.Exafs;
 import org.activestructopt.structure.Element;
+import org.activestructopt.structure.Lattice;
 import org.activestructopt.structure.Structure;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.osgi.service.component.annotations.Component;
@@ -61,10 +63,15 @@ import org.osgi.service.component.annotations.Component;
  * minus its own single-scattering sum, with FEFF's Debye-Waller factors) is added unchanged, so the reference itself
  * is reproduced exactly and only the change of multiple scattering with the structure is neglected.
  * <p>
- * The reference is the first structure simulated with a given list of site species and the same FEFF settings; it is
- * kept for the life of the service (at most {@value #MAX_REFERENCES} references, least recently used dropped first).
- * Site i of a later structure uses the paths of site i of the reference, so the sites must correspond (as for
- * perturbed copies of one cell).
+ * The reference is the first structure simulated with a given list of site species and the same FEFF settings, and
+ * it serves every later structure near it: cell lengths within {@value #MAX_STRAIN} (relative) and angles within
+ * {@value #MAX_ANGLE} degrees of the reference's, and every site within {@value #MAX_SHIFT} A of the reference's site of
+ * the same index. A structure near no reference becomes a reference of its own (one more FEFF run), so two jobs on
+ * different starts never share paths. In a refinement the start is simulated first and is the reference of the
+ * candidates around it. References are kept for the life of the service (at most {@value #MAX_REFERENCES} groups of
+ * species and settings, least recently used dropped first, and {@value #MAX_PER_GROUP} structures per group).
+ * Site i of a structure uses the paths of site i of its reference, so the sites must correspond (as for perturbed
+ * copies of one cell).
  */
 @Component(service = Simulator.class, property = Simulator.NAME_PROPERTY + "=exafs-ss")
 public final class SingleScatteringSimulator extends FeffSimulatorBase {
@@ -72,8 +79,19 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
     /** Name of the service. */
     public static final String NAME = "exafs-ss";
 
-    /** References kept at once. */
+    /** Groups of references (species and FEFF settings) kept at once. */
     static final int MAX_REFERENCES = 8;
+    /** References kept per group. */
+    static final int MAX_PER_GROUP = 4;
+    /**
+     * Largest displacement of a site from the reference's, Angstrom: candidates of a refinement move a few tenths of
+     * an Angstrom, while the paths of a reference stop describing a structure whose shells have moved by ~1 A.
+     */
+    static final double MAX_SHIFT = 1.0;
+    /** Largest relative change of a cell length from the reference's. */
+    static final double MAX_STRAIN = 0.05;
+    /** Largest change of a cell angle from the reference's, degrees. */
+    static final double MAX_ANGLE = 3.0;
 
     private static final SettingsSchema SCHEMA = SettingsSchema.of(NAME, concat(CLUSTER_SETTINGS, List.of(KWEIGHT),
             PATH_SETTINGS, POTENTIAL_SETTINGS, DEBYE_SETTINGS, List.of(SS_SIGMA2, SS_MS), RUN_SETTINGS));
@@ -83,8 +101,8 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
 
     private static final SimulatorDescriptor DESCRIPTOR = new SimulatorDescriptor(NAME,
             "approximate EXAFS k^w chi(k): single scattering at each structure's own distances with FEFF amplitudes "
-                    + "and phases of the first structure simulated (the reference), plus the reference's multiple "
-                    + "scattering; milliseconds per structure after one FEFF run",
+                    + "and phases of a reference run on the first structure simulated near it, plus the reference's "
+                    + "multiple scattering; milliseconds per structure after one FEFF run",
             SpectrumKind.EXAFS, Grid.uniform(3, 12, 0.05), CostClass.CHEAP, SCHEMA);
 
     /**
@@ -94,12 +112,15 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
     private record Site(SingleScatteringModel model, double[] k, double[] remainder) {
     }
 
-    private final Map<Map<String, String>, CompletableFuture<Map<Integer, Site>>> references = new LinkedHashMap<>(
-            16, 0.75f, true) {
+    /** A reference structure and its FEFF results (computed by the first caller, awaited by the others). */
+    private record Reference(Structure structure, CompletableFuture<Map<Integer, Site>> sites) {
+    }
+
+    private final Map<Map<String, String>, List<Reference>> references = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Map<String, String>, CompletableFuture<Map<Integer, Site>>> e) {
+        protected boolean removeEldestEntry(Map.Entry<Map<String, String>, List<Reference>> e) {
             return size() > MAX_REFERENCES;
         }
     };
@@ -174,7 +195,7 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
         return sig2 == 0 ? debye : (p, a, s, r) -> debye.sigma2(p, a, s, r) + sig2;
     }
 
-    /** The reference for this structure's species and FEFF settings, computed by the first caller. */
+    /** The reference near this structure with its species and FEFF settings, computed by the first caller. */
     private Map<Integer, Site> reference(Structure structure, Settings settings, Element absorber,
             IProgressMonitor monitor) throws SimulationException {
         Map<String, String> key = new HashMap<>();
@@ -185,22 +206,36 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
         });
         key.put("(absorber)", absorber.symbol());
         key.put("(species)", structure.species().toString());
-        CompletableFuture<Map<Integer, Site>> future;
+        Reference ref = null;
         boolean mine = false;
         synchronized (references) {
-            future = references.get(key);
-            if (future == null) {
-                future = new CompletableFuture<>();
-                references.put(key, future);
+            List<Reference> group = references.computeIfAbsent(key, k -> new ArrayList<>());
+            for (Reference r : group) {
+                if (near(r.structure(), structure)) {
+                    ref = r;
+                    break;
+                }
+            }
+            if (ref == null) {
+                ref = new Reference(structure, new CompletableFuture<>());
+                group.add(0, ref);
+                if (group.size() > MAX_PER_GROUP) {
+                    group.remove(group.size() - 1);
+                }
                 mine = true;
             }
         }
+        CompletableFuture<Map<Integer, Site>> future = ref.sites();
         if (mine) {
             try {
                 future.complete(compute(structure, settings, absorber, monitor));
             } catch (SimulationException | RuntimeException e) {
+                Reference failed = ref;
                 synchronized (references) {
-                    references.remove(key, future);
+                    List<Reference> group = references.get(key);
+                    if (group != null) {
+                        group.remove(failed);
+                    }
                 }
                 future.completeExceptionally(e);
                 throw e;
@@ -223,6 +258,35 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
                         e.getCause());
             }
         }
+    }
+
+    /** @return whether {@code s} is close enough to {@code reference} to use its paths (see the class comment) */
+    public static boolean near(Structure reference, Structure s) {
+        Lattice a = reference.lattice();
+        Lattice b = s.lattice();
+        double[] la = {a.a(), a.b(), a.c()};
+        double[] lb = {b.a(), b.b(), b.c()};
+        double[] aa = {a.alpha(), a.beta(), a.gamma()};
+        double[] ab = {b.alpha(), b.beta(), b.gamma()};
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(lb[i] - la[i]) > MAX_STRAIN * la[i] || Math.abs(ab[i] - aa[i]) > MAX_ANGLE) {
+                return false;
+            }
+        }
+        for (int i = 0; i < s.size(); i++) {
+            double[] fa = reference.frac(i);
+            double[] fb = s.frac(i);
+            double[] d = new double[3];
+            for (int c = 0; c < 3; c++) {
+                d[c] = fb[c] - fa[c];
+                d[c] -= Math.rint(d[c]);
+            }
+            double[] cart = a.toCartesian(d);
+            if (cart[0] * cart[0] + cart[1] * cart[1] + cart[2] * cart[2] > MAX_SHIFT * MAX_SHIFT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<Integer, Site> compute(Structure structure, Settings settings, Element absorber,
