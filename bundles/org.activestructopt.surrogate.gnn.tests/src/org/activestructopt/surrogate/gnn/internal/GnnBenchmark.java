@@ -35,7 +35,7 @@ import org.activestructopt.surrogate.gnn.GnnSettings;
  * <p>
  * Runs on a plain class path (the PDF simulator is instantiated directly, not looked up as a service) through
  * {@code releng/benchmark}, which writes {@code releng/benchmarks/gnn-surrogate.md}; arguments {@code [report.md]
- * [rounds]} (default 200 rounds). PyTorch's threads are pinned with {@code -Daso.threads}.
+ * [rounds]} (default 200 rounds; 0 times the single rounds only). PyTorch's threads are pinned with {@code -Daso.threads}.
  * <p>
  * The baseline measured in the same run is the same optimisation with one {@code evaluate} call per start instead of
  * one batched call for all starts.
@@ -84,7 +84,9 @@ public final class GnnBenchmark {
         Structure large = Crystals.rutile().supercell(3, 3, 4);
         round("24 sites", small, Map.of(), 200);
         round("216 sites", large, Map.of(), 200);
-        memory(small, rounds);
+        if (rounds > 0) {
+            memory(small, rounds);
+        }
         line("");
         line("Load average at end: %s.", loadAverage());
     }
