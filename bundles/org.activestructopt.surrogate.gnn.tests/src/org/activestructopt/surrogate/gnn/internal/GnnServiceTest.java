@@ -126,6 +126,42 @@ class GnnServiceTest {
     }
 
     @Test
+    void manyCandidatesAreSplitIntoGraphsOfBoundedSizeWithTheSameResultsAsOneByOne() throws Exception {
+        SurrogateFactory f = factory();
+        SurrogateObjective objective = (mean, sigma, dm, ds) -> {
+            double v = 0;
+            for (int i = 0; i < mean.length; i++) {
+                v += mean[i] * mean[i] - 0.1 * sigma[i];
+                dm[i] = 2 * mean[i];
+                ds[i] = -0.1;
+            }
+            return v;
+        };
+        // 12-site cells: 100 of them are 1200 sites, more than one graph holds
+        List<Structure> many = Crystals.perturbed(Crystals.rutile().supercell(1, 1, 2), 100, 9, 0.05, 0.3).stream()
+                .map(SurrogateExample::structure).toList();
+        assertTrue(many.size() * many.get(0).size() > GnnSurrogate.MAX_BATCH_SITES);
+        try (Surrogate s = f.create(SpectrumKind.PDF, Crystals.GRID, small(f).with(GnnSettings.PRECISION,
+                "float64"))) {
+            s.fit(split(), null);
+            long callsBefore = ((GnnSurrogate) s).timings().calls;
+            List<SurrogateEvaluation> together = s.evaluate(many, objective);
+            long graphs = ((GnnSurrogate) s).timings().calls - callsBefore;
+            assertEquals((many.size() * many.get(0).size() + GnnSurrogate.MAX_BATCH_SITES - 1)
+                    / GnnSurrogate.MAX_BATCH_SITES, graphs, "graphs of at most MAX_BATCH_SITES sites");
+            assertEquals(many.size(), together.size());
+            for (int i : new int[] {0, 41, 84, 85, 99}) {
+                SurrogateEvaluation alone = s.evaluate(List.of(many.get(i)), objective).get(0);
+                assertEquals(alone.value(), together.get(i).value(), 1e-9 * Math.abs(alone.value()), "value " + i);
+                for (int site = 0; site < many.get(i).size(); site++) {
+                    assertArrayEquals(alone.gradient().frac(site), together.get(i).gradient().frac(site), 1e-9,
+                            "gradient of candidate " + i + ", site " + site);
+                }
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameModel() throws InterruptedException {
         SurrogateFactory f = factory();
         try (Surrogate a = f.create(SpectrumKind.PDF, Crystals.GRID, small(f));

@@ -27,11 +27,13 @@ final class CandidateGraphs {
         this.skin = skin;
     }
 
-    static CandidateGraphs build(List<Structure> structures, Vocabulary vocabulary, double cutoff, double skin) {
+    /** @param first the index of the first structure in the caller's list (for error messages) */
+    static CandidateGraphs build(List<Structure> structures, int first, Vocabulary vocabulary, double cutoff,
+            double skin) {
         List<StructureGraph> graphs = new ArrayList<>(structures.size());
         for (int i = 0; i < structures.size(); i++) {
             Structure s = structures.get(i);
-            graphs.add(StructureGraph.of(s, vocabulary.indices(s, "candidate " + i), cutoff, skin));
+            graphs.add(StructureGraph.of(s, vocabulary.indices(s, "candidate " + (first + i)), cutoff, skin));
         }
         return new CandidateGraphs(List.copyOf(structures), GraphBatch.of(graphs, vocabulary.size()), cutoff, skin);
     }
