@@ -275,6 +275,11 @@ public final class Plots {
         XYSeriesCollection data = new XYSeriesCollection();
         XYStepRenderer renderer = new XYStepRenderer();
         int bins = (int) Math.ceil(rmax / width);
+        // only the bins around the distances: the shells of interest are a narrow band of 0..rmax
+        double lo = distances.values().stream().flatMapToDouble(java.util.Arrays::stream).min().orElse(0);
+        double hi = distances.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(rmax);
+        int first = Math.max(0, (int) Math.floor(lo / width) - 5);
+        int last = Math.min(bins, (int) Math.ceil(hi / width) + 5);
         int s = 0;
         int other = 0;
         for (var e : distances.entrySet()) {
@@ -283,7 +288,7 @@ public final class Plots {
                 counts[Math.min(bins - 1, (int) (d / width))]++;
             }
             XYSeries series = new XYSeries(e.getKey(), false, true);
-            for (int k = 0; k <= bins; k++) {
+            for (int k = first; k <= last; k++) {
                 series.add(k * width, counts[Math.min(k, bins - 1)]);
             }
             data.addSeries(series);
