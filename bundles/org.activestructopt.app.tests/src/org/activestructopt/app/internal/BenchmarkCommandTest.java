@@ -147,7 +147,7 @@ class BenchmarkCommandTest {
         assertTrue(bad.err().contains("maxStp") && bad.err().contains("template.xmi"), bad.err());
         Run list = aso("benchmark", "--list");
         assertEquals(0, list.code(), list.err());
-        for (String name : List.of("thermal", "linio2", "perovskite")) {
+        for (String name : List.of("thermal", "linio2", "linio2-pdf-exafs", "perovskite")) {
             assertTrue(list.out().contains(name), list.out());
         }
     }
