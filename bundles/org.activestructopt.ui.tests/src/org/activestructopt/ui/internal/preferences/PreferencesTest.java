@@ -25,6 +25,7 @@ class PreferencesTest {
     @AfterEach
     void restoreDefaults() throws Exception {
         UiPreferences.store("", UiPreferences.defaultThreads(), UiPreferences.defaultRunsDirectory());
+        UiPreferences.storeSurrogateDefaults("");
     }
 
     @Test
@@ -93,5 +94,42 @@ class PreferencesTest {
         } finally {
             dialog.close();
         }
+    }
+
+    @Test
+    void surrogateDefaultsAreCheckedAgainstTheGnnSchemaAndGoIntoNewJobs(@TempDir Path tmp) throws Exception {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), AsoUi.PREFERENCE_PAGE_ID,
+                new String[] {AsoUi.PREFERENCE_PAGE_ID}, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            AsoPreferencePage page = (AsoPreferencePage) dialog.getSelectedPage();
+            page.runsText().setText(tmp.toString());
+            page.surrogateText().setText("features 16");
+            assertFalse(page.isValid());
+            assertTrue(page.getErrorMessage().contains("'features 16' is not name=value"), page.getErrorMessage());
+            page.surrogateText().setText("epochs=abc");
+            assertFalse(page.isValid());
+            assertTrue(page.getErrorMessage().contains("epochs"), page.getErrorMessage());
+            page.surrogateText().setText("epoch=200");
+            assertFalse(page.isValid(), "a name the gnn surrogate does not declare");
+            assertTrue(page.getErrorMessage().contains("epoch"), page.getErrorMessage());
+            page.surrogateText().setText("epochs=200,\nfeatures=16");
+            assertTrue(page.isValid(), () -> page.getErrorMessage());
+            Ui.screenshot(dialog.getShell(), "preferences-surrogate");
+            assertTrue(page.performOk());
+        } finally {
+            dialog.close();
+        }
+        assertEquals(java.util.Map.of("epochs", "200", "features", "16"), UiPreferences.surrogateDefaults());
+
+        Path empty = tmp.resolve("empty.xmi");
+        org.activestructopt.ui.internal.editor.JobTemplates.createEmpty(empty);
+        org.activestructopt.refinement.model.Job job = org.activestructopt.refinement.model.Job.of(
+                org.activestructopt.refinement.internal.JobResource.load(empty,
+                        org.activestructopt.refinement.internal.ModelFeatures.eClass("Job")));
+        assertEquals("200", job.surrogate().settings().get("epochs"));
+        assertEquals("16", job.surrogate().settings().get("features"));
     }
 }

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.activestructopt.refinement.internal.JobResource;
 import org.activestructopt.refinement.internal.ModelFeatures;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.ui.AsoUi;
+import org.activestructopt.ui.internal.preferences.UiPreferences;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
@@ -63,16 +65,38 @@ public final class JobTemplates {
         try (InputStream in = template.url().openStream()) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        Job job;
         try {
-            JobResource.load(target, ModelFeatures.eClass("Job"));
+            job = Job.of(JobResource.load(target, ModelFeatures.eClass("Job")));
         } catch (JobFormatException e) {
             Files.deleteIfExists(target);
             throw e;
         }
+        if (applySurrogateDefaults(job)) {
+            job.saveAs(target);
+        }
     }
 
-    /** Writes an empty job (every section at its defaults, no objective yet). */
+    /**
+     * Fills in the preference's default surrogate settings that the job does not set itself.
+     *
+     * @return whether the job changed
+     */
+    static boolean applySurrogateDefaults(Job job) {
+        boolean changed = false;
+        for (Map.Entry<String, String> e : UiPreferences.surrogateDefaults().entrySet()) {
+            if (!job.surrogate().settings().containsKey(e.getKey())) {
+                job.surrogate().setSetting(e.getKey(), e.getValue());
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Writes an empty job (every section at its defaults, no objective yet, the preference's surrogate settings). */
     public static void createEmpty(Path target) throws IOException {
-        Job.create().saveAs(target);
+        Job job = Job.create();
+        applySurrogateDefaults(job);
+        job.saveAs(target);
     }
 }

@@ -3,6 +3,10 @@ package org.activestructopt.ui.internal.preferences;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.activestructopt.api.SurrogateRegistry;
 
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -19,18 +23,25 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
- * ActiveStructOpt preferences: the FEFF executable, how many simulations run at once and where runs are stored (see
+ * ActiveStructOpt preferences: the FEFF executable, how many simulations run at once, where runs are stored and the
+ * surrogate settings new jobs start with (see
  * {@link UiPreferences} for where each is kept). A FEFF path that does not (yet) exist is a warning, not an error:
  * FEFF may be installed later or live on a mounted disk.
  */
 public final class AsoPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
 
+    /** The surrogate of a new job (the model's default), whose schema checks the defaults typed here. */
+    static final String DEFAULT_SURROGATE = "gnn";
+
     private Text feff;
     private Spinner threads;
     private Text runs;
+    private Text surrogate;
 
     public AsoPreferencePage() {
         setDescription("Settings for structure refinement runs started from the workbench.");
@@ -83,7 +94,16 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
             }
         });
 
+        new Label(c, SWT.NONE).setText("Surrogate defaults:");
+        surrogate = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        surrogate.setMessage("e.g. epochs=200, features=16");
+        surrogate.setToolTipText("Settings of the default surrogate (" + DEFAULT_SURROGATE + ") that new jobs start "
+                + "with, name=value separated by commas or lines; a job template's own settings win");
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(300, 48).applyTo(surrogate);
+
         feff.setText(UiPreferences.feffExecutable().orElse(""));
+        surrogate.setText(UiPreferences.surrogateDefaultsText());
+        surrogate.addModifyListener(e -> validate());
         runs.setText(UiPreferences.runsDirectory().toString());
         feff.addModifyListener(e -> validate());
         runs.addModifyListener(e -> validate());
@@ -121,13 +141,41 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
                 error = "The FEFF executable is not a valid path: " + e.getReason();
             }
         }
+        if (error == null) {
+            error = surrogateProblem(surrogate.getText()).orElse(null);
+        }
         setErrorMessage(error);
         setMessage(warning, warning == null ? IMessageProvider.NONE : IMessageProvider.WARNING);
         setValid(error == null);
     }
 
+    /** @return why the surrogate defaults cannot be used: syntax, or a name or value the surrogate's schema refuses */
+    static Optional<String> surrogateProblem(String text) {
+        Map<String, String> values;
+        try {
+            values = UiPreferences.parseSettings(text);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("Surrogate defaults: " + e.getMessage());
+        }
+        Bundle bundle = FrameworkUtil.getBundle(AsoPreferencePage.class);
+        if (values.isEmpty() || bundle == null || bundle.getBundleContext() == null) {
+            return Optional.empty();
+        }
+        try (SurrogateRegistry registry = SurrogateRegistry.open(bundle.getBundleContext())) {
+            return registry.find(DEFAULT_SURROGATE).flatMap(f -> {
+                try {
+                    f.descriptor().settings().parse(values);
+                    return Optional.empty();
+                } catch (IllegalArgumentException e) {
+                    return Optional.of("Surrogate defaults: " + e.getMessage());
+                }
+            });
+        }
+    }
+
     @Override
     protected void performDefaults() {
+        surrogate.setText("");
         feff.setText("");
         threads.setSelection(UiPreferences.defaultThreads());
         runs.setText(UiPreferences.defaultRunsDirectory().toString());
@@ -138,6 +186,7 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
     public boolean performOk() {
         try {
             UiPreferences.store(feff.getText(), threads.getSelection(), Path.of(runs.getText().strip()));
+            UiPreferences.storeSurrogateDefaults(surrogate.getText());
             return true;
         } catch (BackingStoreException | RuntimeException e) {
             setErrorMessage("Cannot save the preferences: " + e.getMessage());
@@ -156,5 +205,9 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
 
     Text runsText() {
         return runs;
+    }
+
+    Text surrogateText() {
+        return surrogate;
     }
 }

@@ -1,6 +1,8 @@
 package org.activestructopt.ui.internal.preferences;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.activestructopt.ui.AsoUi;
@@ -16,6 +18,8 @@ import org.osgi.service.prefs.BackingStoreException;
  * {@value #FEFF_KEY} (the system property {@code aso.feff.executable} still wins over it, as on the command line).</li>
  * <li>Threads and the run directory live in this bundle's node {@link AsoUi#PLUGIN_ID}, for the refinement engine to
  * read when runs are started from the workbench.</li>
+ * <li>Default surrogate settings ({@value #SURROGATE_DEFAULTS_KEY}) are written into every new job ("New Job..."),
+ * where the template does not set them; the job file then carries them, so a run does not depend on preferences.</li>
  * </ul>
  */
 public final class UiPreferences {
@@ -30,6 +34,8 @@ public final class UiPreferences {
     public static final String RUNS_DIRECTORY_KEY = "runsDirectory";
     /** Upper bound of the threads setting; more would only thrash the machine. */
     public static final int MAX_THREADS = 256;
+    /** Surrogate settings every new job starts with, as text: "name=value" entries separated by commas or lines. */
+    public static final String SURROGATE_DEFAULTS_KEY = "surrogateDefaults";
 
     private UiPreferences() {
     }
@@ -79,6 +85,63 @@ public final class UiPreferences {
      * @param runs    run directory
      * @throws BackingStoreException if the workspace metadata cannot be written
      */
+    /**
+     * @return the default surrogate settings of new jobs (empty when none are set or the stored text no longer
+     *         parses; the preference page does not store text that does not)
+     */
+    public static Map<String, String> surrogateDefaults() {
+        try {
+            return parseSettings(surrogateDefaultsText());
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
+    }
+
+    /** @return the default surrogate settings as the user typed them */
+    public static String surrogateDefaultsText() {
+        return InstanceScope.INSTANCE.getNode(AsoUi.PLUGIN_ID).get(SURROGATE_DEFAULTS_KEY, "");
+    }
+
+    /**
+     * Reads "name=value" entries separated by commas or line breaks, e.g. {@code epochs=200, features=16}.
+     *
+     * @throws IllegalArgumentException naming the entry that has no '=' or no name, or a name given twice
+     */
+    public static Map<String, String> parseSettings(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String entry : text.split("[,\\n]")) {
+            String e = entry.strip();
+            if (e.isEmpty()) {
+                continue;
+            }
+            int eq = e.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + e + "' is not name=value");
+            }
+            String name = e.substring(0, eq).strip();
+            if (out.put(name, e.substring(eq + 1).strip()) != null) {
+                throw new IllegalArgumentException("'" + name + "' is given twice");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stores the default surrogate settings of new jobs.
+     *
+     * @throws IllegalArgumentException if the text does not parse ({@link #parseSettings})
+     */
+    public static void storeSurrogateDefaults(String text) throws BackingStoreException {
+        parseSettings(text);
+        IEclipsePreferences ui = InstanceScope.INSTANCE.getNode(AsoUi.PLUGIN_ID);
+        if (text.isBlank()) {
+            ui.remove(SURROGATE_DEFAULTS_KEY);
+        } else {
+            ui.put(SURROGATE_DEFAULTS_KEY, text.strip());
+        }
+        ui.flush();
+    }
+
     public static void store(String feff, int threads, Path runs) throws BackingStoreException {
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", got " + threads);
