@@ -28,6 +28,16 @@ class PreferencesTest {
         UiPreferences.storeSurrogateDefaults("");
     }
 
+    /** Opens Window > Preferences on our page, without blocking. */
+    private static PreferenceDialog openDialog() {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), AsoUi.PREFERENCE_PAGE_ID,
+                new String[] {AsoUi.PREFERENCE_PAGE_ID}, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        return dialog;
+    }
+
     @Test
     void feffPreferenceIsStoredWhereTheFeffSimulatorReadsIt() {
         assertEquals(FeffExecutable.PREFERENCE_NODE, UiPreferences.FEFF_NODE);
@@ -40,11 +50,7 @@ class PreferencesTest {
         Path feff = Files.createFile(tmp.resolve("feff8l"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path runs = tmp.resolve("runs");
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), AsoUi.PREFERENCE_PAGE_ID,
-                new String[] {AsoUi.PREFERENCE_PAGE_ID}, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = openDialog();
         try {
             AsoPreferencePage page = (AsoPreferencePage) dialog.getSelectedPage();
             assertEquals(UiPreferences.defaultThreads(), page.threadsSpinner().getSelection());
@@ -74,11 +80,7 @@ class PreferencesTest {
     @Test
     void aRunDirectoryThatIsAFileOrRelativeBlocksOk(@TempDir Path tmp) throws Exception {
         Path file = Files.createFile(tmp.resolve("not-a-dir"));
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), AsoUi.PREFERENCE_PAGE_ID,
-                new String[] {AsoUi.PREFERENCE_PAGE_ID}, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = openDialog();
         try {
             AsoPreferencePage page = (AsoPreferencePage) dialog.getSelectedPage();
             page.runsText().setText(file.toString());
@@ -98,11 +100,7 @@ class PreferencesTest {
 
     @Test
     void surrogateDefaultsAreCheckedAgainstTheGnnSchemaAndGoIntoNewJobs(@TempDir Path tmp) throws Exception {
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), AsoUi.PREFERENCE_PAGE_ID,
-                new String[] {AsoUi.PREFERENCE_PAGE_ID}, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = openDialog();
         try {
             AsoPreferencePage page = (AsoPreferencePage) dialog.getSelectedPage();
             page.runsText().setText(tmp.toString());
