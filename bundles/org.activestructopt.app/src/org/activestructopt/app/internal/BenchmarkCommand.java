@@ -22,8 +22,6 @@ import org.activestructopt.refinement.benchmark.BenchmarkRun;
 import org.activestructopt.refinement.benchmark.BenchmarkSuite;
 import org.activestructopt.refinement.benchmark.SuiteFormatException;
 import org.activestructopt.refinement.benchmark.SuiteObjective;
-import org.activestructopt.refinement.model.Job;
-import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.ModelEnum;
 import org.activestructopt.refinement.model.Status;
@@ -159,7 +157,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 b = b.withRmcBudget(rmcBudget);
             }
             if (jobTemplate != null) {
-                b = b.withJobTemplate(loadTemplate(jobTemplate));
+                b = b.withJobTemplate(RefineCommand.loadJob(jobTemplate, "--job-template: "));
             }
             List<Method> chosen = new ArrayList<>();
             if (methods != null) {
@@ -176,19 +174,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return b.withMethods(chosen);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
-        }
-    }
-
-    private static Job loadTemplate(Path file) throws UserException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("--job-template: " + file + ": no such job file");
-        }
-        try {
-            return Job.load(file);
-        } catch (JobFormatException e) {
-            throw new UserException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UserException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.activestructopt.api.SimulationException;
@@ -179,8 +178,17 @@ public final class RefineCommand implements Callable<Integer> {
     }
 
     private static Job load(Path file) throws UserException {
+        return loadJob(file, "");
+    }
+
+    /**
+     * Reads a job file for a command, every failure a {@link UserException} naming the file.
+     *
+     * @param label how the command line named the file (e.g. {@code "--job-template: "}), put before a missing file
+     */
+    static Job loadJob(Path file, String label) throws UserException {
         if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such job file");
+            throw new UserException(label + file + ": no such job file");
         }
         try {
             return Job.load(file);
