@@ -86,7 +86,7 @@ public final class ResultFile {
             List<Integer> front = Metrics.paretoFront(losses);
             List<String> names = new ArrayList<>();
             for (int j = 0; j < simulators.size(); j++) {
-                names.add(group("", j, simulators).substring(1));
+                names.add(objective(j, simulators));
             }
             w.paretoFront(front.stream().mapToInt(i -> i + 1).toArray(), names,
                     front.stream().map(losses::get).toArray(double[][]::new));
@@ -99,9 +99,11 @@ public final class ResultFile {
      * @return the NXdata group of objective j: the role alone with one objective, else role_simulator(j+1)
      */
     public static String group(String role, int j, List<String> simulators) {
-        if (simulators.size() == 1) {
-            return role;
-        }
-        return role + "_" + simulators.get(j).replaceAll("[^A-Za-z0-9_]+", "_") + (j + 1);
+        return simulators.size() == 1 ? role : role + "_" + objective(j, simulators);
+    }
+
+    /** @return objective j's name in the file: its simulator as a NeXus name and its number, e.g. exafs_ss2 */
+    private static String objective(int j, List<String> simulators) {
+        return simulators.get(j).replaceAll("[^A-Za-z0-9_]+", "_") + (j + 1);
     }
 }
