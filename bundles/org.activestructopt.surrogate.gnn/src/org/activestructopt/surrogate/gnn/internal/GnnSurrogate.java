@@ -791,6 +791,7 @@ public final class GnnSurrogate implements Surrogate {
             }
             List<SurrogateEvaluation> out = new ArrayList<>(structures.size());
             int from = 0;
+            int slots = 0;
             for (int b = 0; from < structures.size(); b++) {
                 int to = from + 1;
                 int sites = structures.get(from).size();
@@ -799,7 +800,10 @@ public final class GnnSurrogate implements Surrogate {
                 }
                 out.addAll(evaluateBatch(structures.subList(from, to), from, objective, b));
                 from = to;
+                slots = b + 1;
             }
+            // graphs of batches this call no longer has would hold their structures' tensors for nothing
+            candidates.subList(Math.min(slots, candidates.size()), candidates.size()).clear();
             return out;
         });
     }
