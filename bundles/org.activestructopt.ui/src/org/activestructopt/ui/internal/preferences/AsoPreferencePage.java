@@ -42,6 +42,8 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
     private Spinner threads;
     private Text runs;
     private Text surrogate;
+    /** The surrogate services, whose schemas check the defaults as they are typed; null outside OSGi. */
+    private SurrogateRegistry surrogates;
 
     public AsoPreferencePage() {
         setDescription("Settings for structure refinement runs started from the workbench.");
@@ -49,7 +51,11 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
 
     @Override
     public void init(IWorkbench workbench) {
-        // values are read in createContents
+        // the values are read in createContents; the surrogate services are tracked while the page lives
+        Bundle bundle = FrameworkUtil.getBundle(AsoPreferencePage.class);
+        if (bundle != null && bundle.getBundleContext() != null) {
+            surrogates = SurrogateRegistry.open(bundle.getBundleContext());
+        }
     }
 
     @Override
@@ -150,27 +156,32 @@ public final class AsoPreferencePage extends PreferencePage implements IWorkbenc
     }
 
     /** @return why the surrogate defaults cannot be used: syntax, or a name or value the surrogate's schema refuses */
-    static Optional<String> surrogateProblem(String text) {
+    private Optional<String> surrogateProblem(String text) {
         Map<String, String> values;
         try {
             values = UiPreferences.parseSettings(text);
         } catch (IllegalArgumentException e) {
             return Optional.of("Surrogate defaults: " + e.getMessage());
         }
-        Bundle bundle = FrameworkUtil.getBundle(AsoPreferencePage.class);
-        if (values.isEmpty() || bundle == null || bundle.getBundleContext() == null) {
+        if (values.isEmpty() || surrogates == null) {
             return Optional.empty();
         }
-        try (SurrogateRegistry registry = SurrogateRegistry.open(bundle.getBundleContext())) {
-            return registry.find(DEFAULT_SURROGATE).flatMap(f -> {
-                try {
-                    f.descriptor().settings().parse(values);
-                    return Optional.empty();
-                } catch (IllegalArgumentException e) {
-                    return Optional.of("Surrogate defaults: " + e.getMessage());
-                }
-            });
+        return surrogates.find(DEFAULT_SURROGATE).flatMap(f -> {
+            try {
+                f.descriptor().settings().parse(values);
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of("Surrogate defaults: " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void dispose() {
+        if (surrogates != null) {
+            surrogates.close();
         }
+        super.dispose();
     }
 
     @Override
