@@ -215,6 +215,31 @@ class JobModelTest {
     }
 
     @Test
+    void aPairCanBeHeldHalfTypedAndIsNamedUntilItIsAnElementPair() {
+        Job job = Job.create();
+        job.constraints().setPair(org.activestructopt.structure.Element.Ni, org.activestructopt.structure.Element.O,
+                1.7);
+        PairDistance p = job.constraints().addEmptyPair();
+        assertEquals(2, job.constraints().pairs().size());
+        p.setSymbol(0, "Nx").setSymbol(1, "O");
+        List<String> problems = job.validate().stream().map(Object::toString).toList();
+        assertTrue(problems.stream().anyMatch(m -> m.contains("constraints/pairs[1]/a:") && m.contains("Nx")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(m -> m.contains("constraints/pairs[1]/distance: missing")),
+                problems.toString());
+        assertEquals("Nx", p.symbol(0));
+        p.setSymbol(0, "Li").setDistance(2.0);
+        assertTrue(job.validate().stream().noneMatch(x -> x.toString().contains("constraints/")),
+                job.validate().toString());
+        p.clearDistance();
+        assertTrue(Double.isNaN(p.distance()));
+        p.setSymbol(0, "Nx");
+        assertTrue(job.constraints().removePair(p), "a pair is removed whatever its symbols");
+        assertEquals(1, job.constraints().pairs().size());
+        assertThrows(IllegalArgumentException.class, () -> p.symbol(2));
+    }
+
+    @Test
     void saveReplacesTheFileAtomically() throws IOException {
         Path file = dir.resolve("job.xmi");
         Files.writeString(file, "previous content");

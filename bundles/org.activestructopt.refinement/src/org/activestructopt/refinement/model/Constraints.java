@@ -77,6 +77,18 @@ public final class Constraints extends ModelObject {
         return children(PAIRS).removeIf(o -> new PairDistance(o).isPair(a, b));
     }
 
+    /** @return a new override with nothing set yet, last in {@link #pairs()}, for an editor to fill in */
+    public PairDistance addEmptyPair() {
+        EObject o = ModelObject.create(PairDistance.CLASS);
+        children(PAIRS).add(o);
+        return new PairDistance(o);
+    }
+
+    /** Removes that override, whatever its symbols (which may not be elements yet). */
+    public boolean removePair(PairDistance pair) {
+        return children(PAIRS).remove(pair.eObject());
+    }
+
     /**
      * The minimum distances these settings describe for a job starting from {@code start}: the table scaled by
      * {@link #factor()}, relaxed to the start if {@link #acceptStart()}, then the overrides (which win).

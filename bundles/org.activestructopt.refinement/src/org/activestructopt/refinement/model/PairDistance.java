@@ -50,6 +50,45 @@ public final class PairDistance extends ModelObject {
         return this;
     }
 
+    /** Leaves the distance out (it is then a problem of {@link Job#validate()}). */
+    public PairDistance clearDistance() {
+        unset(DISTANCE);
+        return this;
+    }
+
+    /**
+     * The symbol of one end as the job holds it, which may not be an element yet (an editor shows what was typed).
+     *
+     * @param end 0 for a, 1 for b
+     * @return the symbol, or null if missing
+     */
+    public String symbol(int end) {
+        return string(end(end));
+    }
+
+    /**
+     * Sets one end's symbol without checking it, so that an editor can hold a half-typed pair; {@link Job#validate()}
+     * names a symbol that is not an element.
+     *
+     * @param end    0 for a, 1 for b
+     * @param symbol the symbol, or null for missing
+     */
+    public PairDistance setSymbol(int end, String symbol) {
+        if (symbol == null) {
+            unset(end(end));
+        } else {
+            set(end(end), symbol);
+        }
+        return this;
+    }
+
+    private static EAttribute end(int end) {
+        if (end != 0 && end != 1) {
+            throw new IllegalArgumentException("a pair has ends 0 and 1, not " + end);
+        }
+        return end == 0 ? A : B;
+    }
+
     boolean isPair(Element x, Element y) {
         return (a() == x && b() == y) || (a() == y && b() == x);
     }

@@ -50,11 +50,6 @@ import org.activestructopt.ui.internal.run.RunLauncher;
 import org.activestructopt.ui.internal.spectra.SpectrumChooser;
 import org.activestructopt.ui.internal.spectra.Units;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.emf.ecore.EAttribute;
-import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EReference;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -98,14 +93,6 @@ import org.osgi.framework.FrameworkUtil;
  */
 public final class JobEditor extends EditorPart {
 
-    // PairDistance.a()/b() refuse a symbol that is not an element, as a file may hold it and a user types it on the
-    // way to a good one; the pair table edits the symbols as text through EMF and leaves naming bad ones to the model.
-    private static final EClass PAIR = ModelFeatures.eClass("PairDistance");
-    private static final EAttribute PAIR_A = ModelFeatures.attribute(PAIR, "a", String.class);
-    private static final EAttribute PAIR_B = ModelFeatures.attribute(PAIR, "b", String.class);
-    private static final EAttribute PAIR_DISTANCE = ModelFeatures.attribute(PAIR, "distance", Double.class);
-    private static final EReference PAIRS = ModelFeatures.reference(ModelFeatures.eClass("Constraints"), "pairs",
-            PAIR, true, true);
 
     private Job job;
     private Path file;
@@ -822,7 +809,7 @@ public final class JobEditor extends EditorPart {
     /** @return what a cell of the pair table shows: a symbol as written, or the distance (or the text typed as one) */
     private String pairCell(PairDistance p, int column) {
         if (column < 2) {
-            return Objects.requireNonNullElse((String) p.eObject().eGet(column == 0 ? PAIR_A : PAIR_B), "");
+            return Objects.requireNonNullElse(p.symbol(column), "");
         }
         String typed = rejectedCells.get(p.path() + "/distance");
         return typed != null ? typed : Double.isNaN(p.distance()) ? "" : Units.number(p.distance());
@@ -894,12 +881,11 @@ public final class JobEditor extends EditorPart {
     /** Applies text typed into a cell of the pair table: 0 and 1 the elements, 2 the distance; blank: missing. */
     private void editPair(PairDistance p, int column, String typed) {
         edit(() -> {
-            EObject o = p.eObject();
             String field = p.path() + "/" + (column == 0 ? "a" : column == 1 ? "b" : "distance");
             if (column < 2) {
-                o.eSet(column == 0 ? PAIR_A : PAIR_B, symbol(typed));
+                p.setSymbol(column, symbol(typed));
             } else if (typed.isBlank()) {
-                o.eUnset(PAIR_DISTANCE);
+                p.clearDistance();
                 inputProblems.remove(field);
             } else {
                 parse(field, typed, Double::parseDouble, "a number", p::setDistance);
@@ -925,10 +911,9 @@ public final class JobEditor extends EditorPart {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void addPair() {
         edit(() -> {
-            ((List<EObject>) job.constraints().eObject().eGet(PAIRS)).add(EcoreUtil.create(PAIR));
+            job.constraints().addEmptyPair();
             pairs.setInput(job.constraints().pairs());
         });
         List<PairDistance> list = job.constraints().pairs();
@@ -940,7 +925,7 @@ public final class JobEditor extends EditorPart {
     private void removePair() {
         if (pairs.getStructuredSelection().getFirstElement() instanceof PairDistance p) {
             edit(() -> {
-                EcoreUtil.remove(p.eObject());
+                job.constraints().removePair(p);
                 // the pairs after it move up, so what was typed into them would name the wrong pair
                 inputProblems.keySet().removeIf(k -> k.startsWith("constraints/pairs["));
                 rejectedCells.clear();
