@@ -169,4 +169,25 @@ class CommandsTest {
         assertTrue(run.err().contains("Unknown options: '--uisoo'"), run.err());
         assertTrue(run.err().contains("Possible solutions: --uiso"), run.err());
     }
+
+    /** The LAMMPS energy calculator is a DS component too; `simulate energy` is built from its settings. */
+    @Test
+    void simulateEnergyRunsLammpsOnSeveralStructuresInOneBatch() {
+        Run help = aso("simulate", "energy", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("--pair_style") && !help.err().contains("WARN"), help.out() + help.err());
+        Run run = aso("simulate", "energy", "--structure", DATA.resolve("Cu.cif").toString(),
+                DATA.resolve("Cu.cif").toString(), "--forces");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().filter(l -> l.contains("energy_per_atom=")).toList();
+        assertEquals(2, lines.size(), run.out());
+        double e = Double.parseDouble(lines.get(0).replaceAll(".*energy_per_atom=(\\S+).*", "$1"));
+        // Foiles-Baskes-Daw EAM (Cu_u3.eam) at pymatgen's a = 3.615 A: the cohesive energy 3.54 eV
+        assertEquals(-3.54, e, 0.01);
+        assertTrue(run.out().contains("site 1 Cu force"), run.out());
+        Run bad = aso("simulate", "energy", "--structure", DATA.resolve("NaCl.cif").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("[Cl, Na]") && bad.err().contains("pair_coeff"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
 }

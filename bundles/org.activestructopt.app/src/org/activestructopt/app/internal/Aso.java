@@ -2,6 +2,7 @@ package org.activestructopt.app.internal;
 
 import java.io.PrintWriter;
 
+import org.activestructopt.api.EnergyRegistry;
 import org.activestructopt.api.SimulatorRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -39,9 +40,11 @@ public final class Aso implements Runnable {
     /** Runs the command line and returns the process exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         BundleContext context = FrameworkUtil.getBundle(Aso.class).getBundleContext();
-        try (SimulatorRegistry simulators = SimulatorRegistry.open(context)) {
+        try (SimulatorRegistry simulators = SimulatorRegistry.open(context);
+                EnergyRegistry energies = EnergyRegistry.open(context)) {
             CommandLine cli = new CommandLine(new Aso());
             SimulateCommand.addSimulators(cli.getSubcommands().get("simulate"), simulators);
+            EnergySubcommand.addAll(cli.getSubcommands().get("simulate"), energies);
             cli.setOut(out);
             cli.setErr(err);
             cli.setExecutionExceptionHandler(new UserErrors());

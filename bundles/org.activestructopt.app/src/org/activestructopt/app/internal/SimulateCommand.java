@@ -3,12 +3,10 @@ package org.activestructopt.app.internal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.activestructopt.api.Setting;
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorDescriptor;
@@ -55,7 +53,7 @@ public final class SimulateCommand implements Runnable {
         run.spec = spec;
         spec.name(d.name());
         spec.mixinStandardHelpOptions(true);
-        spec.usageMessage().description(d.description() + " (" + d.cost().toString().toLowerCase(Locale.ROOT)
+        spec.usageMessage().description(SettingOptions.escape(d.description()) + " (" + d.cost().toString().toLowerCase(Locale.ROOT)
                 + ")");
         spec.addOption(OptionSpec.builder("--structure").paramLabel("FILE").required(true).type(Path.class)
                 .description("Structure to simulate: CIF, POSCAR or extended XYZ.").build());
@@ -68,18 +66,8 @@ public final class SimulateCommand implements Runnable {
         spec.addOption(gridOption("--" + x + "min", grid.start(), "First " + x + " of the grid"));
         spec.addOption(gridOption("--" + x + "max", grid.stop(), "Last " + x + " of the grid"));
         spec.addOption(gridOption("--" + x + "step", grid.step(), "Step of the " + x + " grid"));
-        for (Setting<?> setting : d.settings().settings()) {
-            String units = setting.units() == null || setting.units().isEmpty() ? "" : " [" + setting.units() + "]";
-            String dflt = setting.defaultValue().map(v -> " Default: " + format(setting, v) + ".").orElse("");
-            spec.addOption(OptionSpec.builder("--" + setting.name()).paramLabel(setting.type().toString())
-                    .type(String.class).description(setting.description() + units + "." + dflt).build());
-        }
+        SettingOptions.add(spec, d.settings());
         return spec;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> String format(Setting<T> setting, Object value) {
-        return setting.format((T) value);
     }
 
     private static OptionSpec gridOption(String name, double value, String description) {
@@ -121,19 +109,7 @@ public final class SimulateCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserException("--" + x + "min/--" + x + "max/--" + x + "step: " + e.getMessage());
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (Setting<?> setting : d.settings().settings()) {
-                String value = spec.findOption("--" + setting.name()).getValue();
-                if (value != null) {
-                    values.put(setting.name(), value);
-                }
-            }
-            org.activestructopt.api.Settings settings;
-            try {
-                settings = simulator.settings(values);
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
-            }
+            org.activestructopt.api.Settings settings = SettingOptions.parse(spec, d.settings());
             Spectrum spectrum = simulator.simulate(structure, grid, settings, new NullProgressMonitor());
             Path out = spec.findOption("--out").getValue();
             PrintWriter stdout = spec.commandLine().getOut();
