@@ -88,6 +88,12 @@ public final class JobResource extends XMIResourceImpl {
             r.load(in, loadOptions());
         } catch (Resource.IOWrappedException e) {
             // the problems are in getErrors(), reported below
+        } catch (java.io.UnsupportedEncodingException | java.nio.charset.CharacterCodingException e) {
+            // the XML declaration names an encoding Java does not have, or the bytes are not in it
+            throw new JobFormatException(file, List.of(new JobProblem(OptionalInt.of(1), OptionalInt.empty(), "",
+                    "cannot decode the file: " + (e instanceof java.io.UnsupportedEncodingException
+                            ? "unknown encoding '" + e.getMessage() + "' in the XML declaration"
+                            : "bytes that are not valid in its encoding"))));
         }
         List<JobProblem> problems = new ArrayList<>();
         for (Resource.Diagnostic d : r.getErrors()) {

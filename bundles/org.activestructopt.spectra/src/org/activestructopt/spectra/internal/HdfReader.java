@@ -248,6 +248,9 @@ public final class HdfReader implements AutoCloseable {
         if (shape.length != 1) {
             throw error(path, describeShape(shape) + "; a spectrum needs 1-D data");
         }
+        if (shape[0] == 0) {
+            throw error(path, "is empty (0 points); a spectrum needs at least 2");
+        }
         if (shape[0] > MAX_ELEMENTS) {
             throw error(path, "has " + shape[0] + " points, more than a spectrum can have (" + MAX_ELEMENTS + ")");
         }
@@ -257,6 +260,9 @@ public final class HdfReader implements AutoCloseable {
                     + " values, not numbers");
         }
         Object data = guard(path, d::getData);
+        if (data == null || !data.getClass().isArray()) {
+            throw error(path, "holds no data (allocated but never written?)");
+        }
         int n = Array.getLength(data);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {

@@ -2,6 +2,8 @@ package org.activestructopt.spectra.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,18 +66,42 @@ public final class NexusReader implements AutoCloseable {
     /** Every plottable in the file, sorted by signal path; the groups are walked without following links. */
     public List<Plottable> plottables() throws SpectrumFormatException {
         List<Plottable> out = new ArrayList<>();
-        collect(h5.root(), "/", out);
+        collect(h5.root(), "/", out, new HashMap<>(), new HashSet<>());
         out.sort((a, b) -> a.signalPath().compareTo(b.signalPath()));
         return out;
     }
 
-    private void collect(Group g, String path, List<Plottable> out) throws SpectrumFormatException {
+    /**
+     * Walks the groups below {@code g} by object address: a hard link back to a group on the current path is a
+     * cycle (an error: HDF5 allows it, but no NeXus file needs it, and jHDF would walk it forever), a second hard link
+     * to a group already walked elsewhere is walked once.
+     *
+     * @param onPath  addresses of the groups from the root to {@code g}, with their paths
+     * @param visited addresses of every group walked so far
+     */
+    private void collect(Group g, String path, List<Plottable> out, Map<Long, String> onPath, Set<Long> visited)
+            throws SpectrumFormatException {
+        long address = h5.guard(path, g::getAddress);
+        String ancestor = onPath.get(address);
+        if (ancestor != null) {
+            throw h5.error(path, "hard links form a cycle: this group is " + ancestor + " again");
+        }
+        if (!visited.add(address)) {
+            return;
+        }
+        onPath.put(address, path);
         out.addAll(plottablesOf(g, path));
         for (Map.Entry<String, Node> e : h5.children(g).entrySet()) {
             if (e.getValue() instanceof Group child && !(e.getValue() instanceof Link)) {
-                collect(child, HdfPaths.child(path, e.getKey()), out);
+                collect(child, HdfPaths.child(path, e.getKey()), out, onPath, visited);
             }
         }
+        onPath.remove(address);
+    }
+
+    /** Refuses a file whose groups form a cycle of hard links (see {@link #collect}), however it is read. */
+    public void checkNoCycles() throws SpectrumFormatException {
+        collect(h5.root(), "/", new ArrayList<>(), new HashMap<>(), new HashSet<>());
     }
 
     /** The plottables a group declares itself: its {@code @signal} and auxiliary signals, or legacy signal=1. */
@@ -239,7 +265,7 @@ public final class NexusReader implements AutoCloseable {
 
     private Plottable firstBelow(String path, Group g) throws SpectrumFormatException {
         List<Plottable> all = new ArrayList<>();
-        collect(g, path, all);
+        collect(g, path, all, new HashMap<>(), new HashSet<>());
         all.sort((a, b) -> a.signalPath().compareTo(b.signalPath()));
         Plottable firstAny = null;
         for (Plottable pl : all) {

@@ -32,8 +32,8 @@ import org.activestructopt.spectra.internal.NexusReader.Plottable;
  * G-like signal: PDF; otherwise OTHER). Set it with {@link Spectrum#withKind} when the guess is not good enough.
  * <p>
  * Every problem is a {@link SpectrumFormatException} with a one-line message naming the file and the HDF5 path:
- * not HDF5, truncated, missing signal, axis length unlike the signal's, NaN or infinite values, dangling or looping
- * links, data that is not 1-D.
+ * not HDF5, truncated, missing signal, empty dataset, axis length unlike the signal's, NaN or infinite values,
+ * dangling or looping soft links, groups that contain themselves through hard links, data that is not 1-D.
  */
 public final class NexusSpectra {
 
@@ -105,6 +105,7 @@ public final class NexusSpectra {
     public static Spectrum readDefault(Path file) throws SpectrumFormatException {
         Objects.requireNonNull(file, "file");
         try (NexusReader r = NexusReader.open(file)) {
+            r.checkNoCycles();
             return r.load(r.defaultPlottable(), null).spectrum();
         }
     }
@@ -127,6 +128,7 @@ public final class NexusSpectra {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(signalPath, "signalPath");
         try (NexusReader r = NexusReader.open(file)) {
+            r.checkNoCycles();
             String axis = axisPath == null || axisPath.isBlank() ? null : axisPath.strip();
             return r.load(r.plottableAt(signalPath), axis).spectrum();
         }

@@ -33,8 +33,9 @@ import org.activestructopt.structure.symmetry.SymmetryOperation;
  *
  * <h2>What is read</h2>
  * <ul>
- * <li><b>Data block:</b> the one named with {@link #block(String)} (case-insensitive), else the first block that has
- * atom sites ({@code _atom_site_fract_x}).</li>
+ * <li><b>Data block:</b> the one named with {@link #block(String)} (case-insensitive), else the only block that has
+ * atom sites ({@code _atom_site_fract_x}); a file where several blocks have atom sites is refused with their names
+ * (a global block of publication data does not count).</li>
  * <li><b>Cell:</b> {@code _cell_length_a/b/c} (Angstrom) and {@code _cell_angle_alpha/beta/gamma} (degrees), all
  * six required; standard uncertainties such as {@code 5.4307(2)} are ignored. The lattice is built with
  * {@link Lattice#fromParameters}.</li>
@@ -81,7 +82,7 @@ public final class CifReader {
         this.occupancyTolerance = occupancyTolerance;
     }
 
-    /** First data block with atom sites, merge tolerance 0.01 Angstrom, occupancy tolerance 0.001. */
+    /** The only data block with atom sites, merge tolerance 0.01 Angstrom, occupancy tolerance 0.001. */
     public static CifReader defaults() {
         return DEFAULTS;
     }
@@ -180,10 +181,16 @@ public final class CifReader {
             throw new StructureFormatException(source, 0, null, "no data block named '" + block + "'; blocks: "
                     + String.join(", ", names));
         }
-        for (CifSyntax.Block b : blocks) {
-            if (hasSites(b)) {
-                return b;
-            }
+        List<CifSyntax.Block> withSites = blocks.stream().filter(CifReader::hasSites).toList();
+        if (withSites.size() == 1) {
+            return withSites.get(0);
+        }
+        if (withSites.size() > 1) {
+            // taking the first would silently refine against whichever structure the file happens to list first
+            List<String> names = withSites.stream().map(CifSyntax.Block::name).toList();
+            throw new StructureFormatException(source, 0, null, withSites.size() + " data blocks have atom sites ("
+                    + String.join(", ", names) + "); choose one as " + source + "#" + names.get(0)
+                    + " (or CifReader.block)");
         }
         throw new StructureFormatException(source, 0, "_atom_site_fract_x", "none of the " + blocks.size()
                 + " data blocks has atom sites with fractional coordinates");
@@ -349,7 +356,11 @@ public final class CifReader {
         if (!m.matches()) {
             throw new StructureFormatException(source, v.line(), tag, "'" + v.text() + "' is not a number");
         }
-        return Double.parseDouble(m.group(1));
+        double d = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(d)) {
+            throw new StructureFormatException(source, v.line(), tag, "'" + v.text() + "' is out of range");
+        }
+        return d;
     }
 
     // ------------------------------------------------------------------------------------------------ symmetry

@@ -153,7 +153,9 @@ final class CifSyntax {
                 }
                 line++;
                 atLineStart = true;
-            } else if (c == ' ' || c == '\t') {
+            } else if (c == ' ' || c == '\t' || Character.isWhitespace(c)) {
+                // other white space (form feed, vertical tab, ...) separates tokens too: bare() stops at it, so
+                // leaving it here would return empty tokens forever
                 pos++;
                 atLineStart = false;
             } else if (c == '#') {

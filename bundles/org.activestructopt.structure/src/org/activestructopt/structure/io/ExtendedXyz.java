@@ -285,7 +285,11 @@ public final class ExtendedXyz {
         if (!NUMBER.matcher(token).matches()) {
             throw new StructureFormatException(src, line, field, "not a number: '" + token + "'");
         }
-        return Double.parseDouble(token);
+        double d = Double.parseDouble(token);
+        if (!Double.isFinite(d)) {
+            throw new StructureFormatException(src, line, field, "not a finite number: '" + token + "'");
+        }
+        return d;
     }
 
     private static Element element(String token, boolean atomicNumber, String src, int line)

@@ -408,7 +408,11 @@ public final class Poscar {
             if (!NUMBER.matcher(token).matches()) {
                 throw error(next, field, "not a number: '" + token + "'");
             }
-            return Double.parseDouble(token.replace('D', 'E').replace('d', 'e'));
+            double d = Double.parseDouble(token.replace('D', 'E').replace('d', 'e'));
+            if (!Double.isFinite(d)) {
+                throw error(next, field, "not a finite number: '" + token + "'");
+            }
+            return d;
         }
 
         private String nextLine(String field) throws StructureFormatException {

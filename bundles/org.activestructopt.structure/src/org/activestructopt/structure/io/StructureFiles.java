@@ -1,6 +1,7 @@
 package org.activestructopt.structure.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public final class StructureFiles {
 
     /** @return the format the file name says, if it says one */
     public static Optional<Format> formatOf(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = withoutBlock(file).getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".cif")) {
             return Optional.of(Format.CIF);
         }
@@ -39,17 +40,42 @@ public final class StructureFiles {
     }
 
     /**
-     * Reads the (first) structure of a file; for a CIF, the first data block with atom sites, symmetry expanded.
+     * Reads the (first) structure of a file; for a CIF, the only data block with atom sites, symmetry expanded. A CIF
+     * whose blocks hold several structures is named with the block: {@code file.cif#blockname} (case-insensitive).
      *
      * @throws StructureFormatException naming the file, line and field at fault, or that the file name gives no format
      * @throws IOException              when the file cannot be read
      */
     public static Structure read(Path file) throws IOException, StructureFormatException {
-        return switch (requireFormat(file)) {
-            case CIF -> CifReader.defaults().read(file);
-            case POSCAR -> Poscar.read(file).structure();
-            case EXTENDED_XYZ -> ExtendedXyz.read(file);
+        Path f = withoutBlock(file);
+        String block = f == file ? null : file.getFileName().toString().substring(f.getFileName().toString().length() + 1);
+        Format format = requireFormat(f);
+        if (block != null && format != Format.CIF) {
+            throw new StructureFormatException(file.getFileName().toString(), 0, null,
+                    "only CIF files have named data blocks; remove '#" + block + "'");
+        }
+        return switch (format) {
+            case CIF -> CifReader.defaults().block(block).read(f);
+            case POSCAR -> Poscar.read(f).structure();
+            case EXTENDED_XYZ -> ExtendedXyz.read(f);
         };
+    }
+
+    /**
+     * The file of {@code file.cif#block}: the name without its {@code #block} suffix, unless a file of the full name
+     * exists.
+     */
+    static Path withoutBlock(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return file;
+        }
+        String s = name.toString();
+        int hash = s.lastIndexOf('#');
+        if (hash <= 0 || hash == s.length() - 1 || Files.exists(file)) {
+            return file;
+        }
+        return file.resolveSibling(s.substring(0, hash));
     }
 
     /**

@@ -108,6 +108,11 @@ public final class ColumnText {
         if (rows.isEmpty()) {
             throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " holds no data lines");
         }
+        if (rows.size() == 1) {
+            // every FEFF table is a grid of many points: one line is what a killed or crashed run leaves
+            throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " holds only one data line (line "
+                    + lines.get(0) + "; a truncated FEFF output?)");
+        }
         return new Table(List.copyOf(comments), List.copyOf(rows),
                 lines.stream().mapToInt(Integer::intValue).toArray());
     }

@@ -1,5 +1,6 @@
 package org.activestructopt.simulation.pdf.internal;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.activestructopt.api.SimulationException;
@@ -65,6 +66,12 @@ final class PairTable {
      */
     static PairTable build(Structure s, PdfParameters p, double[] u, double cutoff, boolean derivatives)
             throws SimulationException {
+        return build(s, p, u, cutoff, derivatives, PairTable::sortByDistance);
+    }
+
+    /** {@link #build(Structure, PdfParameters, double[], double, boolean)} with another pair order (benchmarks). */
+    static PairTable build(Structure s, PdfParameters p, double[] u, double cutoff, boolean derivatives,
+            PairOrder sort) throws SimulationException {
         int n = s.size();
         double favg = 0;
         for (int i = 0; i < n; i++) {
@@ -98,7 +105,7 @@ final class PairTable {
                 keep[kept++] = k;
             }
         }
-        int[] order = sortByDistance(keep, kept, dist, cutoff);
+        int[] order = sort.sort(keep, kept, dist);
 
         double[] d = new double[kept];
         double[] sig = new double[kept];
@@ -153,41 +160,60 @@ final class PairTable {
         return new PairTable(n, kept, d, sig, w, dvar, first, second, dFrac, dLat);
     }
 
-    /**
-     * Stable sort of the pair indices {@code keep[0..n)} by distance: a counting sort into buckets of 0.005 angstrom
-     * (a few dozen pairs each) followed by insertion sort within each bucket. Linear in the number of pairs, and ties
-     * keep the neighbour list's order, so the table is deterministic.
-     */
-    private static int[] sortByDistance(int[] keep, int n, double[] dist, double cutoff) {
-        int buckets = (int) Math.ceil(cutoff / 0.005) + 1;
-        int[] start = new int[buckets + 1];
-        for (int q = 0; q < n; q++) {
-            start[bucket(dist[keep[q]], buckets) + 1]++;
-        }
-        for (int b = 0; b < buckets; b++) {
-            start[b + 1] += start[b];
-        }
-        int[] fill = start.clone();
-        int[] order = new int[n];
-        for (int q = 0; q < n; q++) {
-            order[fill[bucket(dist[keep[q]], buckets)]++] = keep[q];
-        }
-        for (int b = 0; b < buckets; b++) {
-            for (int q = start[b] + 1; q < start[b + 1]; q++) {
-                int k = order[q];
-                int t = q - 1;
-                while (t >= start[b] && dist[order[t]] > dist[k]) {
-                    order[t + 1] = order[t];
-                    t--;
-                }
-                order[t + 1] = k;
-            }
-        }
-        return order;
+    /** Orders the pair indices {@code keep[0..n)} by their distance in {@code dist}. */
+    @FunctionalInterface
+    interface PairOrder {
+        int[] sort(int[] keep, int n, double[] dist);
     }
 
-    private static int bucket(double d, int buckets) {
-        return Math.min(buckets - 1, (int) (d / 0.005));
+    /**
+     * Stable sort of the pair indices {@code keep[0..n)} by distance: a least-significant-digit radix sort on the bit
+     * patterns of the distances (for non-negative doubles their order as unsigned integers is their numeric order),
+     * one byte per pass, skipping bytes that all keys share. Linear in the number of pairs whatever the distances:
+     * perfect supercells put thousands of pairs at exactly the same distance, which made a comparison sort inside
+     * fixed-width distance buckets quadratic. Ties keep the neighbour list's order, so the table is deterministic.
+     */
+    static int[] sortByDistance(int[] keep, int n, double[] dist) {
+        long[] key = new long[n];
+        int[] idx = new int[n];
+        for (int q = 0; q < n; q++) {
+            idx[q] = keep[q];
+            key[q] = Double.doubleToRawLongBits(dist[keep[q]]);
+        }
+        long[] key2 = new long[n];
+        int[] idx2 = new int[n];
+        int[] count = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int q = 0; q < n; q++) {
+                count[(int) (key[q] >>> shift & 0xff) + 1]++;
+            }
+            boolean trivial = false;
+            for (int b = 1; b <= 256; b++) {
+                if (count[b] == n) {
+                    trivial = true;
+                    break;
+                }
+            }
+            if (trivial) {
+                continue;
+            }
+            for (int b = 0; b < 256; b++) {
+                count[b + 1] += count[b];
+            }
+            for (int q = 0; q < n; q++) {
+                int t = count[(int) (key[q] >>> shift & 0xff)]++;
+                key2[t] = key[q];
+                idx2[t] = idx[q];
+            }
+            long[] tk = key;
+            key = key2;
+            key2 = tk;
+            int[] ti = idx;
+            idx = idx2;
+            idx2 = ti;
+        }
+        return idx;
     }
 
     private static boolean lexPositive(int[] img, int o) {

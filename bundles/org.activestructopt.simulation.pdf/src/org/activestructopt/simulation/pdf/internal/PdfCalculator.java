@@ -40,8 +40,14 @@ final class PdfCalculator {
     private final PdfParameters params;
     private final double[] u; // per site
     private final double maxU;
+    private final PairTable.PairOrder order;
 
     PdfCalculator(Structure structure, PdfParameters params) throws SimulationException {
+        this(structure, params, PairTable::sortByDistance);
+    }
+
+    /** With another order of the pair table (the benchmark's baseline). */
+    PdfCalculator(Structure structure, PdfParameters params, PairTable.PairOrder order) throws SimulationException {
         if (structure.size() == 0) {
             throw new SimulationException(Reason.INVALID_STRUCTURE, "the structure has no sites");
         }
@@ -54,6 +60,7 @@ final class PdfCalculator {
             m = Math.max(m, u[i]);
         }
         this.maxU = m;
+        this.order = order;
     }
 
     /** Values and, if requested, the Jacobian (row-major, {@code 3N + 9} columns: fractional, then lattice). */
@@ -92,7 +99,7 @@ final class PdfCalculator {
     /** @return the pairs whose Gaussians reach r values up to {@code xmax} */
     private PairTable pairTable(double xmax, boolean derivatives) throws SimulationException {
         double cutoff = xmax + TAIL_SIGMAS * PairTable.sigmaBound(maxU, params.delta2(), xmax);
-        return PairTable.build(structure, params, u, cutoff, derivatives);
+        return PairTable.build(structure, params, u, cutoff, derivatives, order);
     }
 
     private Result untruncated(PairTable pairs, double[] x, boolean withJacobian, IProgressMonitor monitor)
