@@ -55,8 +55,8 @@ public final class SimulateCommand implements Runnable {
         run.spec = spec;
         spec.name(d.name());
         spec.mixinStandardHelpOptions(true);
-        spec.usageMessage().description(d.description() + " (" + d.cost().toString().toLowerCase(Locale.ROOT)
-                + ")");
+        spec.usageMessage().description(literal(d.description() + " (" + d.cost().toString().toLowerCase(Locale.ROOT)
+                + ")"));
         spec.addOption(OptionSpec.builder("--structure").paramLabel("FILE").required(true).type(Path.class)
                 .description("Structure to simulate: CIF, POSCAR or extended XYZ.").build());
         spec.addOption(OptionSpec.builder("--out").paramLabel("FILE").type(Path.class)
@@ -72,9 +72,17 @@ public final class SimulateCommand implements Runnable {
             String units = setting.units() == null || setting.units().isEmpty() ? "" : " [" + setting.units() + "]";
             String dflt = setting.defaultValue().map(v -> " Default: " + format(setting, v) + ".").orElse("");
             spec.addOption(OptionSpec.builder("--" + setting.name()).paramLabel(setting.type().toString())
-                    .type(String.class).description(setting.description() + units + "." + dflt).build());
+                    .type(String.class).description(literal(setting.description() + units + "." + dflt)).build());
         }
         return spec;
+    }
+
+    /**
+     * Picocli treats a description as a format string with ${...} variables; the texts of a simulator's descriptor
+     * are plain text (units such as "%", any third-party wording), so their % and ${ are escaped.
+     */
+    static String literal(String text) {
+        return text.replace("%", "%%").replace("${", "$${");
     }
 
     @SuppressWarnings("unchecked")
