@@ -201,6 +201,12 @@ public final class FeffRunner {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         String log = log(dir);
         int status = process.exitValue();
+        if (status == ProcessSupervisor.TIMED_OUT && !ProcessSupervisor.get().wrapper().isEmpty()) {
+            throw new SimulationException(Reason.TIMEOUT, "FEFF (" + executable.path() + ") was ended by the "
+                    + "external time limit (" + seconds(timeout) + " + " + ProcessSupervisor.EXTERNAL_GRACE.toSeconds()
+                    + " s) for absorber site " + input.cluster().absorberSite() + "; raise the 'timeout' setting or "
+                    + "reduce the radius/rpath, or drop SCF");
+        }
         if (status != 0) {
             throw new SimulationException(Reason.EXTERNAL_FAILURE, "FEFF (" + executable.path()
                     + ") exited with status " + status + " for absorber site " + input.cluster().absorberSite() + ". "

@@ -58,10 +58,12 @@ public final class ProcessSupervisor {
     /** System property: {@code false} starts programs directly, without setpriv/timeout (for comparison and tests). */
     public static final String WRAP_PROPERTY = "aso.process.wrap";
 
+    /** Exit status of a program that {@code timeout} ended at the external limit (coreutils' documented value). */
+    public static final int TIMED_OUT = 124;
     /** Time between the external limit's SIGTERM and its SIGKILL. */
     static final Duration KILL_AFTER = Duration.ofSeconds(5);
     /** The external limit lies this far beyond the caller's, so that the caller's own, clearer timeout fires first. */
-    static final Duration EXTERNAL_GRACE = Duration.ofSeconds(10);
+    public static final Duration EXTERNAL_GRACE = Duration.ofSeconds(10);
     /** How long to wait for killed processes to disappear. */
     private static final long REAP_MILLIS = 5000;
 
