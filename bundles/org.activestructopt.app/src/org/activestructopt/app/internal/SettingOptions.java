@@ -25,9 +25,12 @@ final class SettingOptions {
         }
     }
 
-    /** picocli formats descriptions with String.format: a '%' in a setting's text must reach it as "%%". */
+    /**
+     * Picocli treats a description as a format string with ${...} variables; the texts of a service's settings are
+     * plain text (units such as "%", any third-party wording), so their % and ${ are escaped.
+     */
     static String escape(String text) {
-        return text.replace("%", "%%");
+        return text.replace("%", "%%").replace("${", "$${");
     }
 
     /** @throws UserException naming the setting whose value is not valid */

@@ -53,8 +53,8 @@ public final class SimulateCommand implements Runnable {
         run.spec = spec;
         spec.name(d.name());
         spec.mixinStandardHelpOptions(true);
-        spec.usageMessage().description(SettingOptions.escape(d.description()) + " (" + d.cost().toString().toLowerCase(Locale.ROOT)
-                + ")");
+        spec.usageMessage().description(SettingOptions.escape(d.description() + " ("
+                + d.cost().toString().toLowerCase(Locale.ROOT) + ")"));
         spec.addOption(OptionSpec.builder("--structure").paramLabel("FILE").required(true).type(Path.class)
                 .description("Structure to simulate: CIF, POSCAR or extended XYZ.").build());
         spec.addOption(OptionSpec.builder("--out").paramLabel("FILE").type(Path.class)

@@ -7,22 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulationException.Reason;
+import org.activestructopt.simulation.feff.internal.ProcessSupervisor;
 import org.eclipse.core.runtime.IProgressMonitor;
 
 /**
@@ -36,6 +34,11 @@ import org.eclipse.core.runtime.IProgressMonitor;
  * tree (the {@code feff8l} wrapper and the module it is running) is killed before the exception is thrown. The
  * directory is deleted afterwards, on success and failure alike, unless {@link #withKeepDirectories(boolean)} asks to
  * keep it.
+ * <p>
+ * FEFF runs under the {@link ProcessSupervisor}: when the JVM exits or is terminated, its FEFF processes are killed
+ * and their directories deleted; when it is killed outright, the kernel ends FEFF through {@code setpriv} and
+ * {@code timeout} (the time limit is also enforced outside the JVM), and the first run of the next JVM in the same
+ * scratch directory deletes the directories left behind.
  * <p>
  * FEFF 10 is an OpenMP program; {@code OMP_NUM_THREADS=1} is set so that the number of concurrent runs alone bounds
  * the CPU load. Immutable and thread-safe; runs do not share anything.
@@ -57,8 +60,8 @@ public final class FeffRunner {
 
     /** How often the monitor and the clock are checked while FEFF runs. */
     private static final long POLL_MILLIS = 50;
-    /** How long to wait for killed processes to disappear before deleting their directory. */
-    private static final long REAP_MILLIS = 5000;
+    /** Run directories are {@code aso-feff-*} in the scratch directory (java.io.tmpdir by default). */
+    public static final String DIRECTORY_PREFIX = "aso-feff-";
 
     private static final Pattern ERROR_LINE = Pattern.compile(
             "(?i).*(error|fatal|unrecogni[sz]ed|failed|missing|not available|ignoring|too many|cannot|could not|"
@@ -139,22 +142,25 @@ public final class FeffRunner {
             throw new IllegalArgumentException("path files requested but the cards do not print them (pathFiles)");
         }
         SimulationException.checkCancelled(monitor);
+        Path parent = scratch != null ? scratch : Path.of(System.getProperty("java.io.tmpdir"));
+        ProcessSupervisor supervisor = ProcessSupervisor.get();
+        supervisor.sweepOnce(parent, DIRECTORY_PREFIX);
         Path dir;
         try {
-            Path parent = scratch != null ? Files.createDirectories(scratch)
-                    : Path.of(System.getProperty("java.io.tmpdir"));
-            dir = Files.createTempDirectory(parent, "aso-feff-");
-            input.write(dir);
+            dir = supervisor.createDirectory(parent, DIRECTORY_PREFIX);
         } catch (IOException | UncheckedIOException e) {
-            throw new SimulationException(Reason.ENVIRONMENT, "cannot create a FEFF working directory in "
-                    + (scratch != null ? scratch : System.getProperty("java.io.tmpdir")) + ": " + e, e);
+            throw new SimulationException(Reason.ENVIRONMENT, "cannot create a FEFF working directory in " + parent
+                    + ": " + e, e);
         }
         try {
+            try {
+                input.write(dir);
+            } catch (IOException | UncheckedIOException e) {
+                throw new SimulationException(Reason.ENVIRONMENT, "cannot write feff.inp in " + dir + ": " + e, e);
+            }
             return execute(input, dir, wanted, monitor);
         } finally {
-            if (!keepDirectories) {
-                deleteTree(dir);
-            }
+            supervisor.release(dir, !keepDirectories);
         }
     }
 
@@ -167,7 +173,7 @@ public final class FeffRunner {
         long start = System.nanoTime();
         Process process;
         try {
-            process = pb.start();
+            process = ProcessSupervisor.get().start(pb, dir, timeout);
         } catch (IOException e) {
             throw new SimulationException(Reason.ENVIRONMENT, "cannot start FEFF " + executable.path() + ": "
                     + e.getMessage(), e);
@@ -195,6 +201,12 @@ public final class FeffRunner {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         String log = log(dir);
         int status = process.exitValue();
+        if (status == ProcessSupervisor.TIMED_OUT && !ProcessSupervisor.get().wrapper().isEmpty()) {
+            throw new SimulationException(Reason.TIMEOUT, "FEFF (" + executable.path() + ") was ended by the "
+                    + "external time limit (" + seconds(timeout) + " + " + ProcessSupervisor.EXTERNAL_GRACE.toSeconds()
+                    + " s) for absorber site " + input.cluster().absorberSite() + "; raise the 'timeout' setting or "
+                    + "reduce the radius/rpath, or drop SCF");
+        }
         if (status != 0) {
             throw new SimulationException(Reason.EXTERNAL_FAILURE, "FEFF (" + executable.path()
                     + ") exited with status " + status + " for absorber site " + input.cluster().absorberSite() + ". "
@@ -312,48 +324,8 @@ public final class FeffRunner {
                 + String.join(" / ", picked) + "\"";
     }
 
-    /**
-     * Kills the wrapper first, so that it cannot start the next module, then every process it had started; their
-     * handles were taken before the wrapper died, while they were still its descendants.
-     */
-    static void destroyTree(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        process.destroyForcibly();
-        for (ProcessHandle h : List.copyOf(tree)) {
-            tree.addAll(h.descendants().toList());
-        }
-        tree.forEach(ProcessHandle::destroyForcibly);
-        List<ProcessHandle> all = new ArrayList<>(tree);
-        all.add(process.toHandle());
-        reap(all);
-    }
-
-    private static void reap(List<ProcessHandle> handles) {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REAP_MILLIS);
-        for (ProcessHandle h : handles) {
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                h.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                h.destroyForcibly();
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // leaves a directory in tmp, which the user can delete; failing the simulation for it would lose the result
-        }
+    private static void destroyTree(Process process) {
+        ProcessSupervisor.destroyTree(process);
     }
 
     private static java.io.File nullDevice() {
