@@ -64,14 +64,14 @@ public final class KillTarget {
         if (dir == null) {
             job = Job.create().setMethod(Method.RANDOM).setSeed(SEED).setStart(start);
             job.addObjective("pdf", "target.dat");
-            job.budget().setSimulations(budget);
+            job.budget().setSimulations(Math.max(budget, 100)); // at least the phases of the defaults
         } else if (Files.exists(file)) {
             job = Job.load(file);
         } else {
             Files.createDirectories(dir);
             job = Job.create().setMethod(Method.RANDOM).setSeed(SEED).setStart(start);
             job.addObjective("pdf", "target.dat");
-            job.budget().setSimulations(budget);
+            job.budget().setSimulations(Math.max(budget, 100)); // at least the phases of the defaults
             job.saveAs(file);
         }
         RunRecorder recorder = RunRecorder.of(job, durability);
