@@ -44,7 +44,7 @@ class RunDirectoryTest {
 
     @Test
     void aMissingStartIsNamedInTheUsersFileAndLeavesNoRunBehind(@TempDir Path tmp) throws Exception {
-        Path job = job(tmp, tmp.resolve("nowhere.cif").toString(), "10");
+        Path job = job(tmp, tmp.resolve("nowhere.cif").toString(), "100");
         Path out = tmp.resolve("run");
         Run run = aso("refine", job.toString(), "--out", out.toString());
         assertOneLine(run, Aso.EXIT_USAGE, "my-job.xmi", "cannot read start structure " + tmp.resolve("nowhere.cif")
@@ -63,7 +63,7 @@ class RunDirectoryTest {
 
     @Test
     void outNamingAFileIsOneLine(@TempDir Path tmp) throws Exception {
-        Path job = job(tmp, EXAMPLE.resolve("start.cif").toString(), "10");
+        Path job = job(tmp, EXAMPLE.resolve("start.cif").toString(), "100");
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         assertOneLine(aso("refine", job.toString(), "--out", file.toString()), Aso.EXIT_USAGE,
                 "--out " + file + " is a file, not a run directory");
@@ -71,7 +71,7 @@ class RunDirectoryTest {
 
     @Test
     void aLockedRunDirectoryIsRefusedAtOnceNamingTheHolder(@TempDir Path tmp) throws Exception {
-        Path job = job(tmp, EXAMPLE.resolve("start.cif").toString(), "10");
+        Path job = job(tmp, EXAMPLE.resolve("start.cif").toString(), "100");
         Path out = Files.createDirectories(tmp.resolve("run"));
         try (RunLock lock = RunLock.acquire(out)) {
             Run run = aso("refine", job.toString(), "--out", out.toString());
