@@ -90,8 +90,8 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
         if (!problems.isEmpty()) {
             throw new JobFormatException(file, problems);
         }
-        Structure start = read(job, job.start(), problems);
-        Optional<Structure> reference = job.reference().map(r -> read(job, r, problems));
+        Structure start = read(job, job.start(), "start structure", problems);
+        Optional<Structure> reference = job.reference().map(r -> read(job, r, "reference structure", problems));
         List<ObjectiveTerm> terms = new ArrayList<>();
         for (Objective o : job.objectives()) {
             Simulator simulator;
@@ -128,17 +128,31 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
                 reference.filter(Objects::nonNull));
     }
 
-    private static Structure read(Job job, StructureSource source, List<JobProblem> problems) {
+    private static Structure read(Job job, StructureSource source, String what, List<JobProblem> problems) {
         try {
             if (source.crystal().isPresent()) {
                 return source.crystal().get();
             }
             return StructureFiles.read(job.resolve(source.file().orElseThrow()));
         } catch (StructureFormatException | IOException | RuntimeException e) {
-            problems.add(JobProblem.of(source, "file", e instanceof IOException ? "cannot read "
-                    + source.file().orElse("") + ": " + e : e.getMessage()));
+            problems.add(JobProblem.of(source, "file", e instanceof IOException io ? "cannot read " + what + " "
+                    + job.resolve(source.file().orElse("")) + ": " + reason(io) : e.getMessage()));
             return null;
         }
+    }
+
+    /** @return why a file cannot be read, in words, without the exception's class name */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static Spectrum readTarget(Job job, Target t, SpectrumKind kind, List<JobProblem> problems) {
@@ -160,7 +174,7 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
         } catch (SpectrumFormatException | IllegalArgumentException e) {
             problems.add(JobProblem.of(t, null, e.getMessage()));
         } catch (IOException e) {
-            problems.add(JobProblem.of(t, "file", "cannot read " + path + ": " + e));
+            problems.add(JobProblem.of(t, "file", "cannot read target " + path + ": " + reason(e)));
         }
         return null;
     }

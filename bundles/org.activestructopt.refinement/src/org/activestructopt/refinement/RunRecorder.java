@@ -1,7 +1,8 @@
 package org.activestructopt.refinement;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 import org.activestructopt.api.SimulationException;
@@ -9,39 +10,62 @@ import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.Phase;
 import org.activestructopt.refinement.model.Results;
+import org.activestructopt.refinement.model.RunJournal;
 import org.activestructopt.refinement.model.Status;
 import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
- * Writes every simulation of a run into the job's {@link Results} and, if the job has a file, saves it (atomically)
- * after the simulation, so that a killed run leaves its simulations on disk and can be resumed.
+ * Writes every simulation of a run into the job's {@link Results} and, if the job has a file, to disk before the next
+ * simulation starts, so that a killed run loses at most the simulation in flight and can be resumed.
  * <p>
- * Each save rewrites the whole file, whose size grows with the run, so with a cheap simulator (milliseconds per
- * structure) saving after every simulation would cost more than simulating, quadratically in the budget. A save is
- * therefore skipped while less than {@value #SAVE_RATIO} times the duration of the previous save has passed since
- * it: saving then takes at most about 1/{@value #SAVE_RATIO} of the run's time, a killed run loses only the last
- * seconds of cheap simulations, and with expensive simulators (FEFF) every simulation is still saved. Runners call
- * {@link #save()} at the end.
+ * Rewriting the whole job file after each simulation would cost more than a cheap simulator (milliseconds per
+ * structure), quadratically in the budget. Each simulation is therefore appended to the run's {@link RunJournal} (one
+ * line, handed to the operating system, see {@link Durability}), and the job file is rewritten ("compacted", the
+ * journal then emptied) only when {@value #SAVE_RATIO} times the duration of the last save has passed since it, when
+ * the spectra's grids are first recorded, and at every change of status. {@link Job#load} replays the journal, so a
+ * killed run's simulations are all there when it is resumed.
  */
 public final class RunRecorder {
 
-    /** Minimum time between saves, in units of the duration of the last save. */
-    static final int SAVE_RATIO = 5;
+    /** Minimum time between compactions, in units of the duration of the last one. */
+    static final int SAVE_RATIO = 20;
+
+    /** How each simulation reaches the disk. */
+    enum Durability {
+        /** journal record written to the operating system: survives the process being killed, not a power loss */
+        JOURNAL,
+        /** journal record also forced to the disk (fsync): survives a power loss */
+        JOURNAL_FORCED,
+        /** no journal; the job file saved after a simulation unless the last save was recent (the earlier rule) */
+        SKIP_SAVES,
+        /** no journal; the job file saved after every simulation */
+        EVERY_SAVE
+    }
+
+    /** The system property that selects {@link Durability#JOURNAL_FORCED} ({@code -Daso.journal.fsync=true}). */
+    static final String FSYNC_PROPERTY = "aso.journal.fsync";
 
     private final Job job;
+    private final Durability durability;
+    private RunJournal journal;
     private long lastSaveEnd;
     private long lastSaveDuration;
     private int failures;
 
-    private RunRecorder(Job job) {
+    private RunRecorder(Job job, Durability durability) {
         this.job = job;
+        this.durability = durability;
         this.failures = (int) job.results().candidates().stream().filter(Candidate::isFailed).count();
     }
 
     /** @return a recorder appending to {@code job}'s results (created if absent) */
     public static RunRecorder of(Job job) {
+        return of(job, Boolean.getBoolean(FSYNC_PROPERTY) ? Durability.JOURNAL_FORCED : Durability.JOURNAL);
+    }
+
+    static RunRecorder of(Job job, Durability durability) {
         Objects.requireNonNull(job, "job").results();
-        return new RunRecorder(job);
+        return new RunRecorder(job, Objects.requireNonNull(durability, "durability"));
     }
 
     /** @return the job written to */
@@ -74,12 +98,13 @@ public final class RunRecorder {
     }
 
     /**
-     * Records one simulation and saves the job if it has a file (see the class comment for when a save is skipped).
+     * Records one simulation and, if the job has a file, writes it to disk before returning.
      *
-     * @throws UncheckedIOException if the job file cannot be written
+     * @throws RunWriteException if the journal or the job file cannot be written
      */
     public Candidate record(Phase phase, Evaluation e) {
         Results r = job.results();
+        int grids = r.gridCount();
         Candidate c;
         if (e.isFailed()) {
             var f = e.failure().orElseThrow();
@@ -88,16 +113,45 @@ public final class RunRecorder {
         } else {
             c = r.add(phase, e.structure(), e.spectra(), e.losses(), e.loss(), e.seconds());
         }
-        if (System.nanoTime() - lastSaveEnd >= SAVE_RATIO * lastSaveDuration) {
-            save();
+        if (job.file().isEmpty()) {
+            return c;
+        }
+        boolean due = System.nanoTime() - lastSaveEnd >= SAVE_RATIO * lastSaveDuration;
+        switch (durability) {
+        case EVERY_SAVE -> save();
+        case SKIP_SAVES -> {
+            if (due) {
+                save();
+            }
+        }
+        case JOURNAL, JOURNAL_FORCED -> {
+            // the journal records candidates only; the grids their spectra lie on go into the job file
+            if (r.gridCount() != grids || due) {
+                save();
+            } else {
+                append(c);
+            }
+        }
         }
         return c;
     }
 
+    private void append(Candidate c) {
+        Path file = RunJournal.fileOf(job.file().orElseThrow());
+        try {
+            if (journal == null) {
+                journal = RunJournal.open(job, durability == Durability.JOURNAL_FORCED);
+            }
+            journal.append(c);
+        } catch (IOException ex) {
+            throw new RunWriteException(file, ex);
+        }
+    }
+
     /**
-     * Saves the job now if it has a file.
+     * Saves the job now if it has a file, with every candidate (the journal is then emptied).
      *
-     * @throws UncheckedIOException if the job file cannot be written
+     * @throws RunWriteException if the job file cannot be written
      */
     public void save() {
         if (job.file().isPresent()) {
@@ -105,10 +159,31 @@ public final class RunRecorder {
             try {
                 job.save();
             } catch (IOException ex) {
-                throw new UncheckedIOException("cannot write the results to " + job.file().get(), ex);
+                throw new RunWriteException(job.file().get(), ex);
+            }
+            try {
+                if (journal != null) {
+                    journal.clear();
+                } else if (durability == Durability.JOURNAL || durability == Durability.JOURNAL_FORCED) {
+                    Files.deleteIfExists(RunJournal.fileOf(job.file().get()));
+                }
+            } catch (IOException ex) {
+                throw new RunWriteException(RunJournal.fileOf(job.file().get()), ex);
             }
             lastSaveEnd = System.nanoTime();
             lastSaveDuration = lastSaveEnd - t0;
+        }
+    }
+
+    /** Closes the journal (if open); later records open it again. */
+    void close() {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                // every record was already written; closing cannot lose one
+            }
+            journal = null;
         }
     }
 
@@ -117,26 +192,43 @@ public final class RunRecorder {
         void run() throws SimulationException, SamplingException;
     }
 
+    /** Saves the status that {@code cause} left; a failure to do so is added to it, not thrown instead of it. */
+    private void saveAfter(Throwable cause) {
+        try {
+            save();
+        } catch (RunWriteException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     /**
      * Runs {@code run} with the results' status running, then completed, cancelled (the job can be resumed) or failed
      * with the exception's message, saving the job at each change: the one life cycle of every runner.
      */
     Results track(Run run) throws SimulationException, SamplingException {
-        results().setStatus(Status.RUNNING, null);
-        save();
         try {
-            run.run();
-        } catch (OperationCanceledException e) {
-            results().setStatus(Status.CANCELLED, "cancelled after " + count() + " simulations");
+            results().setStatus(Status.RUNNING, null);
             save();
-            throw e;
-        } catch (SimulationException | SamplingException | RuntimeException | Error e) {
-            results().setStatus(Status.FAILED, String.valueOf(e.getMessage()));
+            try {
+                run.run();
+            } catch (OperationCanceledException e) {
+                results().setStatus(Status.CANCELLED, "cancelled after " + count() + " simulations");
+                saveAfter(e);
+                throw e;
+            } catch (RunWriteException e) {
+                // the disk refused a write: the status cannot be saved either, and need not be (the journal holds all)
+                results().setStatus(Status.FAILED, e.getMessage());
+                throw e;
+            } catch (SimulationException | SamplingException | RuntimeException | Error e) {
+                results().setStatus(Status.FAILED, String.valueOf(e.getMessage()));
+                saveAfter(e);
+                throw e;
+            }
+            results().setStatus(Status.COMPLETED, null);
             save();
-            throw e;
+            return results();
+        } finally {
+            close();
         }
-        results().setStatus(Status.COMPLETED, null);
-        save();
-        return results();
     }
 }

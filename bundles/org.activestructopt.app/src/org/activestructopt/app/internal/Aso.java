@@ -57,7 +57,8 @@ public final class Aso implements Runnable {
 
     /**
      * Problems the user can fix (bad files, bad values) arrive as {@link UserException} and other checked exceptions:
-     * one line naming the file or field, no stack trace. Anything else is a bug and keeps its trace.
+     * one line naming the file or field, no stack trace. Anything else is a bug: one line asking for a report, and the
+     * trace in a log file ({@link InternalErrors}).
      */
     private static final class UserErrors implements IExecutionExceptionHandler {
         @Override
@@ -67,8 +68,7 @@ public final class Aso implements Runnable {
                 err.println("aso " + cli.getCommandName() + ": " + e.getMessage());
                 return e instanceof UserException u ? u.exitCode() : EXIT_FAILURE;
             }
-            err.println("aso " + cli.getCommandName() + ": internal error: " + e);
-            e.printStackTrace(err);
+            err.println("aso " + cli.getCommandName() + ": " + InternalErrors.report(e, parsed.originalArgs()));
             return EXIT_FAILURE;
         }
     }

@@ -3,6 +3,8 @@ package org.activestructopt.app.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulatorRegistry;
@@ -22,6 +26,8 @@ import org.activestructopt.refinement.ObjectiveTerm;
 import org.activestructopt.refinement.Refinement;
 import org.activestructopt.refinement.RefinementProblem;
 import org.activestructopt.refinement.ResultFile;
+import org.activestructopt.refinement.RunLock;
+import org.activestructopt.refinement.RunWriteException;
 import org.activestructopt.refinement.SamplingException;
 import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Job;
@@ -30,6 +36,7 @@ import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.Objective;
 import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.refinement.model.Results;
+import org.activestructopt.refinement.model.RunJournal;
 import org.activestructopt.refinement.model.StructureSource;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.structure.match.MatchResult;
@@ -99,6 +106,11 @@ public final class RefineCommand implements Callable<Integer> {
             description = "Run directory (created; must not hold a run already). Default: ${DEFAULT-VALUE}.")
     private Path out;
 
+    /** Exit code of a run stopped by Ctrl-C (SIGINT), as a shell reports a process ended by that signal. */
+    static final int EXIT_INTERRUPTED = 130;
+    /** How long a Ctrl-C waits for the simulation in flight to end so that the status can be saved. */
+    private static final long CANCEL_WAIT_SECONDS = 60;
+
     @Override
     public Integer call() throws UserException, IOException {
         Path runDir = what.resume != null ? what.resume : out;
@@ -106,16 +118,69 @@ public final class RefineCommand implements Callable<Integer> {
             throw new UserException("--start and --budget belong to the quick form: aso refine --target FILE --start "
                     + "START [--budget N] [--vary coords|lattice]");
         }
-        Job job = what.resume != null ? resume(what.resume)
-                : what.example ? example(out)
-                : what.target != null ? quick(out) : copy(what.job, out);
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new UserException((what.resume != null ? "--resume " : "--out ") + runDir
+                    + " is a file, not a run directory");
+        }
+        if (what.resume != null && !Files.isRegularFile(runDir.resolve("job.xmi"))) {
+            throw new UserException("--resume " + runDir + ": no run there (no job.xmi)");
+        }
         Bundle bundle = FrameworkUtil.getBundle(RefineCommand.class);
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
         try (SimulatorRegistry registry = SimulatorRegistry.open(bundle.getBundleContext());
                 SurrogateRegistry surrogates = SurrogateRegistry.open(bundle.getBundleContext())) {
-            RefinementProblem problem = RefinementProblem.fromJob(job, registry);
-            TerminalProgress progress = new TerminalProgress(err, job);
+            // checked before the run directory is touched: a job that cannot run leaves nothing behind
+            Job prepared = what.resume != null ? null
+                    : what.example ? null : what.target != null ? quick() : load(what.job);
+            if (prepared != null) {
+                resolve(prepared, registry);
+            }
+            try (RunLock lock = lock(runDir, err)) {
+                boolean fresh = what.resume == null;
+                Job job;
+                if (fresh) {
+                    requireFreshRunDirectory(runDir);
+                    job = what.example ? example(runDir) : save(prepared, runDir);
+                } else {
+                    job = load(runDir.resolve("job.xmi"));
+                }
+                try {
+                    return run(job, registry, surrogates, runDir, err, stdout);
+                } catch (UserException | RuntimeException e) {
+                    if (fresh && (!job.hasResults() || job.results().size() == 0)) {
+                        // nothing was simulated: the corrected retry must not find a run here
+                        Files.deleteIfExists(runDir.resolve("job.xmi"));
+                        Files.deleteIfExists(RunJournal.fileOf(runDir.resolve("job.xmi")));
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Integer run(Job job, SimulatorRegistry registry, SurrogateRegistry surrogates, Path runDir,
+            PrintWriter err, PrintWriter stdout) throws UserException {
+        Path jobFile = runDir.resolve("job.xmi");
+        RefinementProblem problem;
+        try {
+            problem = RefinementProblem.fromJob(job, registry);
+        } catch (JobFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        TerminalProgress progress = new TerminalProgress(err, job);
+        CountDownLatch ended = new CountDownLatch(1);
+        // Ctrl-C: stop after the simulation in flight, so that the job file says "cancelled" and the message is out
+        Thread onSignal = new Thread(() -> {
+            progress.setCanceled(true);
+            try {
+                ended.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "aso-refine-cancel");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
             Results results;
             try {
                 results = Refinement.run(job, registry, surrogates, progress);
@@ -129,32 +194,73 @@ public final class RefineCommand implements Callable<Integer> {
             throw new UserException(e.getMessage(), e);
         } catch (SimulationException | SamplingException e) {
             throw new UserException("refinement failed after " + job.results().size() + " simulations: "
-                    + e.getMessage() + " (results so far in " + runDir.resolve("job.xmi") + "; --resume continues)",
+                    + e.getMessage() + " (results so far in " + jobFile + "; --resume continues)",
                     Aso.EXIT_FAILURE);
+        } catch (RunWriteException e) {
+            throw new UserException(e.getMessage() + "; the " + job.results().size() + " simulations before it are "
+                    + "safe in " + runDir + (e.isDiskFull() ? "; free some space, then" : "; fix that, then")
+                    + " resume with: aso refine --resume " + runDir, Aso.EXIT_FAILURE);
         } catch (OperationCanceledException e) {
-            throw new UserException("cancelled; resume with: aso refine --resume " + runDir, Aso.EXIT_FAILURE);
+            // printed here, not by the caller: after a Ctrl-C the JVM ends as soon as this method returns
+            err.println("aso refine: cancelled after " + job.results().size() + " simulations (saved in " + jobFile
+                    + "); resume with: aso refine --resume " + runDir);
+            err.flush();
+            return EXIT_INTERRUPTED;
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running
+            }
+        }
+    }
+
+    /** Locks the run directory (created if absent) for this run's life, or says in one line who holds it. */
+    private static RunLock lock(Path dir, PrintWriter err) throws UserException, IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException("--out " + dir + " is a file, not a run directory");
+        }
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dir);
+        } catch (RunLock.LockedException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        lock.takenOver().ifPresent(h -> err.println("aso refine: note: took over the lock of " + dir + " left by "
+                + h + ", which is no longer running"));
+        return lock;
+    }
+
+    /** Reads the job's files as the run will, every problem naming the job file the user gave. */
+    private static void resolve(Job job, SimulatorRegistry registry) throws UserException {
+        try {
+            RefinementProblem.fromJob(job, registry);
+        } catch (JobFormatException e) {
+            throw new UserException(e.getMessage(), e);
         }
     }
 
     /** The quick form: a job with the method's defaults from a target, a start and the few options given. */
-    private Job quick(Path dir) throws UserException, IOException {
+    private Job quick() throws UserException {
         if (start == null) {
             throw new UserException("--target needs --start START (the structure to refine from)");
         }
         if (!Files.isRegularFile(start)) {
-            throw new UserException(start + ": no such structure file (--start)");
+            throw new UserException("cannot read start structure " + start + ": no such file (--start)");
         }
         int hash = what.target.indexOf('#');
         Path targetFile = Path.of(hash < 0 ? what.target : what.target.substring(0, hash));
         if (!Files.isRegularFile(targetFile)) {
-            throw new UserException(targetFile + ": no such target file (--target)");
+            throw new UserException("cannot read target " + targetFile + ": no such file (--target)");
         }
         Variation variation = switch (vary) {
         case "coords" -> Variation.COORDINATES;
         case "lattice" -> Variation.COORDINATES_AND_LATTICE;
         default -> throw new UserException("--vary must be coords or lattice, not '" + vary + "'");
         };
-        requireFreshRunDirectory(dir);
         Job job = Job.create().setMethod(Method.ACTIVE).setVariation(variation)
                 .setName(start.getFileName() + " against " + targetFile.getFileName());
         job.start().setFile(start.toAbsolutePath().toString());
@@ -169,12 +275,7 @@ public final class RefineCommand implements Callable<Integer> {
             job.budget().setSimulations(budget).setInitial(Math.max(8, budget / 20))
                     .setCalibration(Math.max(5, budget / 10)).setExploit(budget / 5);
         }
-        job.saveAs(dir.resolve("job.xmi"));
         return job;
-    }
-
-    private static Job resume(Path runDir) throws UserException {
-        return load(runDir.resolve("job.xmi"));
     }
 
     private static Job load(Path file) throws UserException {
@@ -188,7 +289,8 @@ public final class RefineCommand implements Callable<Integer> {
      */
     static Job loadJob(Path file, String label) throws UserException {
         if (!Files.isRegularFile(file)) {
-            throw new UserException(label + file + ": no such job file");
+            throw new UserException(label + file + (Files.isDirectory(file) ? ": is a directory, not a job file"
+                    : ": no such job file"));
         }
         try {
             return Job.load(file);
@@ -199,24 +301,29 @@ public final class RefineCommand implements Callable<Integer> {
         }
     }
 
-    private static void requireFreshRunDirectory(Path dir) throws UserException, IOException {
+    private static void requireFreshRunDirectory(Path dir) throws UserException {
         if (Files.exists(dir.resolve("job.xmi"))) {
             throw new UserException(dir + " already holds a run; continue it with --resume " + dir
                     + " or choose another --out");
         }
-        Files.createDirectories(dir);
     }
 
-    /** The job's own file names are made absolute, so the copy in the run directory still finds its inputs. */
-    private static Job copy(Path jobFile, Path dir) throws UserException, IOException {
-        Job job = load(jobFile);
-        requireFreshRunDirectory(dir);
+    /**
+     * Writes a prepared job into the run directory. The job's own file names are made absolute first, so the copy
+     * still finds its inputs.
+     */
+    private static Job save(Job job, Path dir) throws UserException {
         absolute(job, job.start());
         job.reference().ifPresent(r -> absolute(job, r));
         for (Objective o : job.objectives()) {
             o.target().setFile(job.resolve(o.target().file()).toString());
         }
-        job.saveAs(dir.resolve("job.xmi"));
+        Path file = dir.resolve("job.xmi");
+        try {
+            job.saveAs(file);
+        } catch (IOException e) {
+            throw new UserException(new RunWriteException(file, e).getMessage(), Aso.EXIT_FAILURE);
+        }
         return job;
     }
 
@@ -225,7 +332,6 @@ public final class RefineCommand implements Callable<Integer> {
     }
 
     private static Job example(Path dir) throws UserException, IOException {
-        requireFreshRunDirectory(dir);
         Bundle bundle = FrameworkUtil.getBundle(RefineCommand.class);
         var entries = bundle.findEntries(EXAMPLE, "*", false);
         if (entries == null) {
@@ -285,7 +391,7 @@ public final class RefineCommand implements Callable<Integer> {
         return p;
     }
 
-    private static void report(java.io.PrintWriter out, Job job, Results results, RefinementProblem problem,
+    private static void report(PrintWriter out, Job job, Results results, RefinementProblem problem,
             Path dir) {
         Candidate best = results.best().orElseThrow();
         double start = results.candidates().stream().filter(c -> !c.isFailed()).findFirst().map(Candidate::loss)

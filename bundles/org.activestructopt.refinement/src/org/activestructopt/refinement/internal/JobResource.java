@@ -152,6 +152,51 @@ public final class JobResource extends XMIResourceImpl {
         }
     }
 
+    /**
+     * @return {@code o} (not contained in any resource) as the XMI a job file holds, on one line: line breaks in
+     *         values are escaped as character references
+     */
+    public static String toLine(EObject o) {
+        JobResource r = create(Path.of("line.xmi"));
+        r.getContents().add(o);
+        Map<Object, Object> options = saveOptions();
+        options.remove(XMLResource.OPTION_LINE_WIDTH);
+        options.put(XMLResource.OPTION_FORMATTED, Boolean.FALSE);
+        options.put(XMLResource.OPTION_DECLARE_XML, Boolean.FALSE);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            r.save(out, options);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String line = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            throw new IllegalStateException("XMI of " + o.eClass().getName() + " spans several lines");
+        }
+        return line;
+    }
+
+    /**
+     * Reads an object written by {@link #toLine(EObject)}.
+     *
+     * @throws IOException if the text is not the XMI of one object of class {@code type}
+     */
+    public static EObject fromLine(String line, EClass type) throws IOException {
+        JobResource r = create(Path.of("line.xmi"));
+        try (InputStream in = new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            r.load(in, loadOptions());
+        } catch (Resource.IOWrappedException e) {
+            // reported below
+        }
+        if (!r.getErrors().isEmpty() || r.getContents().size() != 1 || r.getContents().get(0).eClass() != type) {
+            throw new IOException("not one " + type.getName() + ": " + (r.getErrors().isEmpty() ? r.getContents()
+                    : r.getErrors().get(0).getMessage()));
+        }
+        EObject o = r.getContents().get(0);
+        r.getContents().clear();
+        return o;
+    }
+
     /** @return the file this object's resource was loaded from or saved to, if any */
     public static java.util.Optional<Path> fileOf(EObject o) {
         Resource r = o.eResource();
@@ -226,7 +271,8 @@ public final class JobResource extends XMIResourceImpl {
         if (d instanceof IllegalValueException v) {
             EStructuralFeature f = v.getFeature();
             String where = v.getObject() == null ? f.getName() : join(pathOf(v.getObject()), f.getName());
-            return new JobProblem(line, column, where, "'" + v.getValue() + "' is not " + expected(f));
+            return new JobProblem(line, column, where, "'" + v.getValue() + "' " + outOfRange(f, v.getValue())
+                    .orElse("is not " + expected(f)));
         }
         if (d instanceof ClassNotFoundException c) {
             return new JobProblem(line, column, "", "unknown type '" + c.getName() + "'");
@@ -242,6 +288,34 @@ public final class JobResource extends XMIResourceImpl {
             message = message.replaceAll("\\s*\\(file:[^)]*\\)\\s*$", ""); // the location is reported separately
         }
         return new JobProblem(line, column, "", message == null ? d.toString() : message);
+    }
+
+    /** @return for a whole number beyond the range of its attribute's type, the range it exceeds */
+    private static java.util.Optional<String> outOfRange(EStructuralFeature f, Object value) {
+        if (!(f instanceof EAttribute a) || !(value instanceof String text)
+                || !text.strip().matches("[+-]?\\d+")) {
+            return java.util.Optional.empty();
+        }
+        Class<?> c = a.getEAttributeType().getInstanceClass();
+        java.math.BigInteger v = new java.math.BigInteger(text.strip());
+        java.math.BigInteger min;
+        java.math.BigInteger max;
+        if (c == int.class || c == Integer.class) {
+            min = java.math.BigInteger.valueOf(Integer.MIN_VALUE);
+            max = java.math.BigInteger.valueOf(Integer.MAX_VALUE);
+        } else if (c == long.class || c == Long.class) {
+            min = java.math.BigInteger.valueOf(Long.MIN_VALUE);
+            max = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+        } else {
+            return java.util.Optional.empty();
+        }
+        if (v.compareTo(max) > 0) {
+            return java.util.Optional.of("is too large (at most " + max + ")");
+        }
+        if (v.compareTo(min) < 0) {
+            return java.util.Optional.of("is too small (at least " + min + ")");
+        }
+        return java.util.Optional.empty();
     }
 
     private static String expected(EStructuralFeature f) {

@@ -1,6 +1,7 @@
 package org.activestructopt.refinement.model;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,8 @@ public final class Job extends ModelObject {
     }
 
     /**
-     * Reads and validates a job file.
+     * Reads and validates a job file, with the simulations its run's {@link RunJournal} holds beyond those the file
+     * does.
      *
      * @throws JobFormatException naming the file and, for each problem, the line and key: malformed XML, unknown
      *                            elements or attributes, values of the wrong type, and broken rules of the model
@@ -94,6 +96,9 @@ public final class Job extends ModelObject {
         Objects.requireNonNull(file, "file");
         Job job = new Job(JobResource.load(file, CLASS));
         job.complete();
+        if (Files.exists(RunJournal.fileOf(file))) {
+            RunJournal.replay(file, job.results());
+        }
         List<JobProblem> problems = job.validate();
         if (!problems.isEmpty()) {
             throw new JobFormatException(file, problems);

@@ -157,6 +157,16 @@ public final class Results extends ModelObject {
         return c;
     }
 
+    /** Adds a candidate read back from a {@link RunJournal}, keeping the best one up to date. */
+    void append(EObject candidate) {
+        children(CANDIDATES).add(candidate);
+        double loss = new Candidate(candidate).loss();
+        Optional<Candidate> best = best();
+        if (!Double.isNaN(loss) && (best.isEmpty() || loss < best.get().loss())) {
+            setChild(BEST, candidate);
+        }
+    }
+
     private void setGridX(EObject grid, double[] x) {
         List<Double> list = new ArrayList<>(x.length);
         for (double v : x) {

@@ -1,6 +1,9 @@
 package org.activestructopt.ui.internal.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulatorRegistry;
@@ -8,6 +11,7 @@ import org.activestructopt.api.SurrogateRegistry;
 import org.activestructopt.refinement.Refinement;
 import org.activestructopt.refinement.ObjectiveTerm;
 import org.activestructopt.refinement.RefinementProblem;
+import org.activestructopt.refinement.RunLock;
 import org.activestructopt.refinement.SamplingException;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.Status;
@@ -51,7 +55,9 @@ public final class RefinementRun extends Job {
         applyThreadsPreference();
         BundleContext context = FrameworkUtil.getBundle(RefinementRun.class).getBundleContext();
         try (SimulatorRegistry registry = SimulatorRegistry.open(context);
-                SurrogateRegistry surrogates = SurrogateRegistry.open(context)) {
+                SurrogateRegistry surrogates = SurrogateRegistry.open(context);
+                // the same lock as aso refine: never two runs (workbench or command line) in one directory
+                RunLock lock = runDirectory().isPresent() ? RunLock.acquire(runDirectory().get()) : null) {
             resolve(session, job, registry);
             Refinement.run(job, registry, surrogates, monitor);
             session.finished(Status.COMPLETED, null);
@@ -59,8 +65,10 @@ public final class RefinementRun extends Job {
         } catch (OperationCanceledException e) {
             session.finished(Status.CANCELLED, "stopped after " + count() + " simulations; Resume continues");
             return org.eclipse.core.runtime.Status.CANCEL_STATUS;
-        } catch (JobFormatException | SimulationException | SamplingException e) {
+        } catch (JobFormatException | SimulationException | SamplingException | RunLock.LockedException e) {
             session.finished(Status.FAILED, e.getMessage());
+        } catch (IOException e) {
+            session.finished(Status.FAILED, "cannot lock " + runDirectory().orElse(null) + ": " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             session.finished(Status.FAILED, BackgroundLoad.describe(e));
         }
@@ -92,6 +100,10 @@ public final class RefinementRun extends Job {
 
     /** The system property the engine reads for its thread count (the GNN surrogate's TorchRuntime). */
     static final String THREADS_PROPERTY = "aso.threads";
+
+    private Optional<Path> runDirectory() {
+        return job.file().map(f -> f.toAbsolutePath().getParent());
+    }
 
     private int count() {
         return job.hasResults() ? job.results().size() : 0;
