@@ -91,6 +91,8 @@ class NuisanceSimulatorTest {
             top = Math.max(top, Math.abs(k[j] * k[j] * feff[j]));
             worst = Math.max(worst, Math.abs(k[j] * k[j] * (ours[i] - feff[j])));
         }
+        System.out.printf("measured: %s %s exafs (FEFF convention) vs chi.dat: max |k^2 diff| %.3g of %.3g (%.2g)%n",
+                s.reducedFormula(), List.of(more), worst, top, worst / top);
         assertTrue(worst <= 1e-3 * top, s.reducedFormula() + " " + List.of(more) + ": k^2 chi differs from chi.dat "
                 + "by " + worst + " of " + top);
         for (Path p : runs) {
@@ -215,6 +217,8 @@ class NuisanceSimulatorTest {
                     slopeB = Math.max(slopeB, wide[i] - wide[i - 1]);
                 }
             }
+            System.out.printf("measured: %s area ratio %.6f, max step ratio %.3f%n", s.explicitValues(), b / a,
+                    slopeB / slopeA);
             assertEquals(a, b, 0.005 * a, s.explicitValues() + ": area of mu(E) over -20..80 eV");
             assertTrue(slopeB < 0.5 * slopeA, "broadening smooths the edge: " + slopeB + " vs " + slopeA);
         }

@@ -138,6 +138,7 @@ class SingleScatteringTest {
         single.put("nleg", "2");
         single.put("criteria.cw", "0");
         single.put("criteria.pw", "0");
+        single.put("paths.convention", "feff"); // the model sums single scattering as FEFF's ff2chi does
         Settings feffSingle = exafs.settings(single);
         Grid grid = ss.descriptor().defaultGrid();
 
