@@ -18,6 +18,7 @@ import org.activestructopt.api.Settings;
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulationException.Reason;
 import org.activestructopt.simulation.feff.internal.ExafsSimulator;
+import org.activestructopt.simulation.feff.internal.SingleScatteringSimulator;
 import org.activestructopt.simulation.feff.internal.XanesSimulator;
 import org.activestructopt.spectra.Grid;
 import org.activestructopt.spectra.Spectrum;
@@ -222,5 +223,39 @@ class NuisanceSimulatorTest {
             assertEquals(a, b, 0.005 * a, s.explicitValues() + ": area of mu(E) over -20..80 eV");
             assertTrue(slopeB < 0.5 * slopeA, "broadening smooths the edge: " + slopeB + " vs " + slopeA);
         }
+    }
+
+    @Test
+    void exafsSsTakesTheSameParametersWithoutFeffRuns() throws Exception {
+        SingleScatteringSimulator ss = new SingleScatteringSimulator();
+        assertEquals(exafs.nuisanceParameters(), ss.nuisanceParameters());
+        Structure ni = TestData.sites("ni");
+        Grid grid = Grid.uniform(3, 14, 0.05);
+        Settings base = settings(ss, "keep", "true");
+        PreparedSimulation p = ss.prepare(ni, grid, base, null);
+        int runs = TestData.runDirectories(scratch).size();
+        assertEquals(1, runs, "the reference run");
+        double[] start = p.spectrum(base).yArray();
+        assertArrayEquals(start, ss.simulate(ni, grid, base, null).yArray(), 0);
+        double[] half = p.spectrum(base.with(FeffSettings.S02, 0.5)).yArray();
+        for (int i = 0; i < start.length; i++) {
+            assertEquals(0.5 * start[i], half[i], 1e-14 * Math.abs(start[i]));
+        }
+        // an E0 shift evaluates the unshifted model at q = sqrt(k^2 - dE0 / KTOE), weighted by k^2 instead of q^2
+        Settings shifted = base.with(FeffSettings.DELTA_E0, 4.0).with(FeffSettings.SIGMA2, 0.002);
+        double[] moved = p.spectrum(shifted).yArray();
+        double[] k = grid.values();
+        double[] q = new double[k.length];
+        for (int i = 0; i < k.length; i++) {
+            q[i] = Math.sqrt(k[i] * k[i] - 4.0 / PathSum.KTOE);
+        }
+        double[] atQ = ss.simulate(ni, Grid.of(q), base.with(FeffSettings.SIGMA2, 0.002), null).yArray();
+        for (int i = 0; i < k.length; i++) {
+            assertEquals(atQ[i] / (q[i] * q[i]), moved[i] / (k[i] * k[i]), 1e-12 * (1 + Math.abs(atQ[i])));
+        }
+        assertEquals(runs, TestData.runDirectories(scratch).size(), "no FEFF run after the reference");
+        SimulationException e = assertThrows(SimulationException.class,
+                () -> p.spectrum(base.with(FeffSettings.SS_MS, false)));
+        assertTrue(e.getMessage().contains("setting 'ss.ms'"), e.getMessage());
     }
 }

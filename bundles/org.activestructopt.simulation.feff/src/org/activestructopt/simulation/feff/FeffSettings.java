@@ -122,12 +122,17 @@ public final class FeffSettings {
             "sigma^2 added to every path on top of the Debye model and sig2, applied to FEFF's path files without a "
                     + "FEFF run; debye.theta 0 makes it the whole sigma^2").withRange(0, 0.1);
 
-    /** How the exafs simulator sums FEFF's paths, default feffit; see {@link PathSum.Convention}. */
+    /**
+     * How the exafs simulator sums FEFF's paths, default feff (FEFF's own chi.dat, as exafs-ss does, so that targets
+     * simulated with exafs and refinements with exafs-ss agree); feffit for fits to be compared with Larch's. See
+     * {@link PathSum.Convention}.
+     */
     public static final Setting<String> PATH_CONVENTION = Setting.choice("paths.convention",
-            PathSum.Convention.FEFFIT.word(),
-            List.of(PathSum.Convention.FEFFIT.word(), PathSum.Convention.FEFF.word()),
-            "feffit: FEFF's paths summed as Larch's feffit does (cubic splines, spherical-wave sigma^2 term); "
-                    + "feff: as FEFF's own chi.dat (no such term; differs by ~0.05 rad of phase at sigma^2 0.009)");
+            PathSum.Convention.FEFF.word(),
+            List.of(PathSum.Convention.FEFF.word(), PathSum.Convention.FEFFIT.word()),
+            "feff: FEFF's paths summed as FEFF's own chi.dat (and exafs-ss) does; feffit: as Larch's feffit does "
+                    + "(cubic splines and the spherical-wave sigma^2 phase term -4 p sigma^2 / R: several % of chi "
+                    + "at sigma^2 0.005-0.01); use feffit to compare refined sigma2, delta_e0 and R with Larch's");
 
     /** XANES energy shift, default 0 eV: mu(E) becomes mu(E - shift), the edge moves up by the shift. */
     public static final Setting<Double> ENERGY_SHIFT = Setting.real("energy_shift", 0.0, "eV",

@@ -49,12 +49,12 @@ import org.osgi.service.component.annotations.Component;
  * <p>
  * A {@link NuisanceSimulator}: {@code s02} (closed form), {@code delta_e0} and {@code sigma2} are applied to the
  * paths in Java, so {@link #prepare} runs FEFF once and {@link PreparedSimulation#spectrum} costs a path sum. Plain
- * {@link #simulate} is the same prepare and sum, so both agree exactly. {@code paths.convention} chooses feffit's sum
- * (default) or FEFF's own chi.dat's.
+ * {@link #simulate} is the same prepare and sum, so both agree exactly. {@code paths.convention} chooses FEFF's own
+ * chi.dat's sum (default, consistent with exafs-ss) or feffit's (to compare fitted values with Larch's).
  * <p>
  * For chi(R) apply {@link org.activestructopt.spectra.exafs.Xftf} to the result with k-weight 0 (the spectrum is
  * already weighted); to reproduce Larch's {@code xftf} on FEFF's own chi.dat, simulate from k = 0 with kweight 0 and
- * {@code paths.convention feff}, and let the transform do the weighting.
+ * let the transform do the weighting.
  */
 @Component(service = Simulator.class, property = Simulator.NAME_PROPERTY + "=exafs")
 public final class ExafsSimulator extends FeffSimulatorBase implements NuisanceSimulator {
