@@ -202,6 +202,15 @@ class NuisanceSimulatorTest {
         Settings base = settings(xanes, "absorber", "Ni");
         PreparedSimulation p = xanes.prepare(TestData.sites("ni"), grid, base, null);
         double[] sharp = p.spectrum(base).yArray();
+        // a fit tries tiny widths first: they must neither blow the fine grid up nor change the area
+        double[] tiny = p.spectrum(base.with(FeffSettings.BROADENING_GAUSSIAN, 1e-6)).yArray();
+        double ta = 0;
+        double tb = 0;
+        for (int i = 0; i < sharp.length; i++) {
+            ta += sharp[i];
+            tb += tiny[i];
+        }
+        assertEquals(ta, tb, 1e-3 * ta, "area with a 1e-6 eV Gaussian");
         for (Settings s : List.of(base.with(FeffSettings.BROADENING_GAUSSIAN, 2.0),
                 base.with(FeffSettings.BROADENING_LORENTZIAN, 1.5),
                 base.with(FeffSettings.BROADENING_LORENTZIAN, 1.0).with(FeffSettings.BROADENING_GAUSSIAN, 1.0))) {

@@ -51,8 +51,9 @@ import org.osgi.service.component.annotations.Component;
  * A {@link NuisanceSimulator}: {@code energy_shift}, {@code scale} (closed form) and the broadenings
  * {@code broadening.lorentzian} and {@code broadening.gaussian} (FWHM) are applied in Java to FEFF's mu(E), so
  * {@link #prepare} runs FEFF once. The broadening is a convolution on a uniform grid (step at most 0.1 eV and a tenth
- * of the narrowest width) with kernels normalised to unit area, mu taken as 0 below FEFF's first energy and as its
- * last value beyond FEFF's last; the result is shifted and interpolated linearly onto the requested grid.
+ * of the narrowest width, at least 0.02 eV) with kernels normalised to unit area, mu taken as 0 below FEFF's first
+ * energy and as its last value beyond FEFF's last; the result is shifted and interpolated linearly onto the
+ * requested grid.
  */
 @Component(service = Simulator.class, property = Simulator.NAME_PROPERTY + "=xanes")
 public final class XanesSimulator extends FeffSimulatorBase implements NuisanceSimulator {
@@ -80,6 +81,8 @@ public final class XanesSimulator extends FeffSimulatorBase implements NuisanceS
 
     /** Lorentzian kernels are cut at this many FWHM each side (and renormalised): 1.3 % of the weight lies beyond. */
     static final double LORENTZ_CUT = 25;
+    /** Finest step of the broadening grid, eV; narrower kernels act as (normalised) delta functions. */
+    static final double MIN_STEP = 0.02;
     /** Gaussian kernels are cut at this many FWHM each side. */
     static final double GAUSS_CUT = 3;
 
@@ -163,7 +166,9 @@ public final class XanesSimulator extends FeffSimulatorBase implements NuisanceS
             if (lorentz > 0 || gauss > 0) {
                 double narrowest = Math.min(lorentz > 0 ? lorentz : Double.POSITIVE_INFINITY,
                         gauss > 0 ? gauss : Double.POSITIVE_INFINITY);
-                double step = Math.min(0.1, narrowest / 10);
+                // a width far below FEFF's energy spacing must not shrink the grid without bound: a fit starts
+                // the broadening at 0 and tries tiny values first
+                double step = Math.max(MIN_STEP, Math.min(0.1, narrowest / 10));
                 double half = LORENTZ_CUT * lorentz + GAUSS_CUT * gauss;
                 double start = e[0] - half;
                 int n = (int) Math.ceil((e[e.length - 1] - start) / step) + 1;
