@@ -50,8 +50,8 @@ import org.osgi.service.component.annotations.Component;
  * <p>
  * A {@link NuisanceSimulator}: {@code energy_shift}, {@code scale} (closed form) and the broadenings
  * {@code broadening.lorentzian} and {@code broadening.gaussian} (FWHM) are applied in Java to FEFF's mu(E), so
- * {@link #prepare} runs FEFF once. The broadening is a convolution on a uniform grid (step at most 0.1 eV and a tenth
- * of the narrowest width, at least 0.02 eV) with kernels normalised to unit area, mu taken as 0 below FEFF's first
+ * {@link #prepare} runs FEFF once. The broadening is a convolution on a uniform grid (step a tenth of the wider width,
+ * within 0.02-0.1 eV) with kernels normalised to unit area, mu taken as 0 below FEFF's first
  * energy and as its last value beyond FEFF's last; the result is shifted and interpolated linearly onto the
  * requested grid.
  */
@@ -164,11 +164,10 @@ public final class XanesSimulator extends FeffSimulatorBase implements NuisanceS
             double[] e = g.e();
             double[] y = g.mu();
             if (lorentz > 0 || gauss > 0) {
-                double narrowest = Math.min(lorentz > 0 ? lorentz : Double.POSITIVE_INFINITY,
-                        gauss > 0 ? gauss : Double.POSITIVE_INFINITY);
-                // a width far below FEFF's energy spacing must not shrink the grid without bound: a fit starts
-                // the broadening at 0 and tries tiny values first
-                double step = Math.max(MIN_STEP, Math.min(0.1, narrowest / 10));
+                // the combined kernel is at least as wide as the wider one, so a tenth of that resolves the result; a
+                // much narrower second kernel then acts as the delta function it nearly is, and a fit's tiny first
+                // widths do not blow the grid up
+                double step = Math.max(MIN_STEP, Math.min(0.1, Math.max(lorentz, gauss) / 10));
                 double half = LORENTZ_CUT * lorentz + GAUSS_CUT * gauss;
                 double start = e[0] - half;
                 int n = (int) Math.ceil((e[e.length - 1] - start) / step) + 1;
