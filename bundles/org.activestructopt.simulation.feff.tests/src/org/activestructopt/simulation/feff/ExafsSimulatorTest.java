@@ -48,7 +48,9 @@ class ExafsSimulatorTest {
     @Test
     void cuFirstPeakOfChiRIsWhereLarchPutsItForFeffsOwnChiDat() throws Exception {
         // chi(k) from k = 0 and unweighted, so that the transform sees what Larch saw in data/feff/cu-chi.dat
-        Spectrum chi = exafs.simulate(TestData.cu(), Grid.uniform(0, 20, 0.05), settings("kweight", "0"), null);
+        // FEFF's convention: Larch transformed FEFF's chi.dat, not a feffit-style sum
+        Spectrum chi = exafs.simulate(TestData.cu(), Grid.uniform(0, 20, 0.05),
+                settings("kweight", "0", "paths.convention", "feff"), null);
         ChiR ft = Xftf.DEFAULTS.transform(chi); // k 3-12, k-weight 2, Hanning dk 1: the parameters Larch used
         double[] r = ft.r();
         double[] mag = ft.magnitude();

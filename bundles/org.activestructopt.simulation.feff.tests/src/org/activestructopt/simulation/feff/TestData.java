@@ -138,4 +138,13 @@ final class TestData {
         double shift = 0.5 * (a - c) / (a - 2 * b + c);
         return x[best] + shift * (x[best + 1] - x[best]);
     }
+
+    /** Deletes a directory tree left by a kept FEFF run. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

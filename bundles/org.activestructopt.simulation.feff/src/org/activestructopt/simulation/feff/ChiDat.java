@@ -86,6 +86,39 @@ public final class ChiDat {
         return header;
     }
 
+    /**
+     * The paths FEFF summed into this chi.dat, from the table its header lists ({@code file sig2tot ...}): FEFF 8.5L
+     * leaves out of the sum the paths whose curved-wave amplitude ratio is below CRITERIA's first number, although
+     * it writes their feffNNNN.dat.
+     *
+     * @return path index (NNNN of feffNNNN.dat) to the total sigma^2 FEFF gave it (Debye model plus SIG2), angstrom^2,
+     *         in header order; empty if the header has no such table
+     */
+    public java.util.Map<Integer, Double> pathSigma2() {
+        java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
+        boolean table = false;
+        for (String line : header) {
+            String s = line.strip();
+            if (s.startsWith("file") && s.contains("sig2")) {
+                table = true;
+                continue;
+            }
+            if (!table) {
+                continue;
+            }
+            String[] t = s.split("\\s+");
+            if (t.length < 6 || !t[0].matches("\\d+")) {
+                break;
+            }
+            try {
+                out.put(Integer.parseInt(t[0]), Double.parseDouble(t[1]));
+            } catch (NumberFormatException e) {
+                break;
+            }
+        }
+        return out;
+    }
+
     /** @return chi(k) as an unweighted {@link SpectrumKind#EXAFS} spectrum */
     public Spectrum spectrum() {
         return Spectrum.of(SpectrumKind.EXAFS, k, chi).withName("FEFF chi(k)");

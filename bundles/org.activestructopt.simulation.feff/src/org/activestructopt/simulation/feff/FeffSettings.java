@@ -106,6 +106,52 @@ public final class FeffSettings {
     public static final Setting<Integer> KWEIGHT = Setting.integer("kweight", 2, "",
             "the EXAFS spectrum is k^kweight chi(k)").withRange(0, 4);
 
+    /**
+     * E0 shift of the EXAFS model, default 0 eV: chi(k) is FEFF's paths at k' = sqrt(k^2 - 2 m dE0 / hbar^2), as
+     * feffit's e0. Applied in Java to FEFF's path files, so a fit changes it without a FEFF run.
+     */
+    public static final Setting<Double> DELTA_E0 = Setting.real("delta_e0", 0.0, "eV",
+            "E0 shift of the EXAFS paths (feffit's e0): k' = sqrt(k^2 - 0.2625 delta_e0); applied to FEFF's path "
+                    + "files without a FEFF run").withRange(-30, 30);
+
+    /**
+     * sigma^2 added to every EXAFS path on top of FEFF's (Debye model and sig2), default 0; applied in Java to FEFF's
+     * path files, so a fit changes it without a FEFF run.
+     */
+    public static final Setting<Double> SIGMA2 = Setting.real("sigma2", 0.0, "angstrom^2",
+            "sigma^2 added to every path on top of the Debye model and sig2, applied to FEFF's path files without a "
+                    + "FEFF run; debye.theta 0 makes it the whole sigma^2").withRange(0, 0.1);
+
+    /**
+     * How the exafs simulator sums FEFF's paths, default feff (FEFF's own chi.dat, as exafs-ss does, so that targets
+     * simulated with exafs and refinements with exafs-ss agree); feffit for fits to be compared with Larch's. See
+     * {@link PathSum.Convention}.
+     */
+    public static final Setting<String> PATH_CONVENTION = Setting.choice("paths.convention",
+            PathSum.Convention.FEFF.word(),
+            List.of(PathSum.Convention.FEFF.word(), PathSum.Convention.FEFFIT.word()),
+            "feff: FEFF's paths summed as FEFF's own chi.dat (and exafs-ss) does; feffit: as Larch's feffit does "
+                    + "(cubic splines and the spherical-wave sigma^2 phase term -4 p sigma^2 / R: several % of chi "
+                    + "at sigma^2 0.005-0.01); use feffit to compare refined sigma2, delta_e0 and R with Larch's");
+
+    /** XANES energy shift, default 0 eV: mu(E) becomes mu(E - shift), the edge moves up by the shift. */
+    public static final Setting<Double> ENERGY_SHIFT = Setting.real("energy_shift", 0.0, "eV",
+            "XANES: mu(E) is shifted to mu(E - energy_shift), moving the edge up by the shift").withRange(-50, 50);
+
+    /** XANES amplitude scale, default 1. */
+    public static final Setting<Double> SCALE = Setting.real("scale", 1.0, "",
+            "XANES: normalised mu(E) is multiplied by this").withRange(0, 100);
+
+    /** XANES Lorentzian broadening (FWHM), default 0 eV. */
+    public static final Setting<Double> BROADENING_LORENTZIAN = Setting.real("broadening.lorentzian", 0.0, "eV",
+            "XANES: full width at half maximum of a Lorentzian convolved with mu(E) (core-hole and final-state "
+                    + "lifetime beyond FEFF's)").withRange(0, 20);
+
+    /** XANES Gaussian broadening (FWHM), default 0 eV. */
+    public static final Setting<Double> BROADENING_GAUSSIAN = Setting.real("broadening.gaussian", 0.0, "eV",
+            "XANES: full width at half maximum of a Gaussian convolved with mu(E) (instrumental resolution)")
+            .withRange(0, 20);
+
     /** FMS radius (FEFF 9/10 only), default 6 angstrom. */
     public static final Setting<Double> FMS = Setting.real("fms", 6.0, "angstrom",
             "full-multiple-scattering radius for XANES (FEFF 9/10 card FMS; FEFF 8.5L has no FMS)").withRange(1, 15);

@@ -96,6 +96,30 @@ abstract class FeffSimulatorBase implements Simulator {
         }
     }
 
+    /**
+     * What {@link org.activestructopt.api.PreparedSimulation#spectrum} requires: the settings of this simulator,
+     * differing from the prepared ones in nuisance parameters only.
+     *
+     * @throws SimulationException {@link Reason#INVALID_REQUEST} naming the first other setting that differs
+     */
+    void checkPrepared(Settings prepared, Settings settings, List<org.activestructopt.api.NuisanceParameter> nuisance)
+            throws SimulationException {
+        checkSettings(settings);
+        var a = prepared.effectiveValues();
+        var b = settings.effectiveValues();
+        for (Setting<?> s : settings.schema().settings()) {
+            if (nuisance.stream().anyMatch(n -> n.name().equals(s.name()))) {
+                continue;
+            }
+            if (!java.util.Objects.equals(a.get(s.name()), b.get(s.name()))) {
+                throw new SimulationException(Reason.INVALID_REQUEST, "setting '" + s.name() + "' = "
+                        + b.get(s.name()) + " differs from the prepared " + a.get(s.name()) + "; only the nuisance "
+                        + "parameters " + nuisance.stream().map(n -> n.name()).toList() + " may change without "
+                        + "preparing again");
+            }
+        }
+    }
+
     static Element absorber(Structure structure, Settings settings) throws SimulationException {
         String symbol = settings.get(ABSORBER).strip();
         if (symbol.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.activestructopt.simulation.feff.internal;
 
 import static org.activestructopt.simulation.feff.FeffSettings.DEBYE_TEMPERATURE;
+import static org.activestructopt.simulation.feff.FeffSettings.DELTA_E0;
 import static org.activestructopt.simulation.feff.FeffSettings.DEBYE_THETA;
 import static org.activestructopt.simulation.feff.FeffSettings.KEEP;
 import static org.activestructopt.simulation.feff.FeffSettings.KWEIGHT;
@@ -8,12 +9,14 @@ import static org.activestructopt.simulation.feff.FeffSettings.RADIUS;
 import static org.activestructopt.simulation.feff.FeffSettings.RPATH;
 import static org.activestructopt.simulation.feff.FeffSettings.S02;
 import static org.activestructopt.simulation.feff.FeffSettings.SIG2;
+import static org.activestructopt.simulation.feff.FeffSettings.SIGMA2;
 import static org.activestructopt.simulation.feff.FeffSettings.SS_MS;
 import static org.activestructopt.simulation.feff.FeffSettings.SS_SIGMA2;
 import static org.activestructopt.simulation.feff.FeffSettings.TIMEOUT;
 import static org.activestructopt.simulation.feff.FeffSettings.WORKDIR;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.activestructopt.api.CostClass;
+import org.activestructopt.api.NuisanceParameter;
+import org.activestructopt.api.NuisanceSimulator;
+import org.activestructopt.api.PreparedSimulation;
 import org.activestructopt.api.Setting;
 import org.activestructopt.api.Settings;
 import org.activestructopt.api.SettingsSchema;
@@ -39,6 +45,7 @@ import org.activestructopt.simulation.feff.Cluster;
 import org.activestructopt.simulation.feff.FeffCards;
 import org.activestructopt.simulation.feff.FeffRun;
 import org.activestructopt.simulation.feff.FeffRunner;
+import org.activestructopt.simulation.feff.PathSum;
 import org.activestructopt.simulation.feff.SingleScatteringModel;
 import org.activestructopt.simulation.feff.SingleScatteringModel.DebyeWaller;
 import org.activestructopt.spectra.Grid;
@@ -72,9 +79,13 @@ import org.osgi.service.component.annotations.Component;
  * species and settings, least recently used dropped first, and {@value #MAX_PER_GROUP} structures per group).
  * Site i of a structure uses the paths of site i of its reference, so the sites must correspond (as for perturbed
  * copies of one cell).
+ * <p>
+ * A {@link NuisanceSimulator} with the exafs simulator's parameters: {@code s02} (closed form), {@code delta_e0}
+ * (the model and the remainder taken at k' = sqrt(k^2 - 2 m dE0 / hbar^2)) and {@code sigma2} (added to every
+ * single-scattering path's sigma^2; the multiple-scattering remainder keeps FEFF's).
  */
 @Component(service = Simulator.class, property = Simulator.NAME_PROPERTY + "=exafs-ss")
-public final class SingleScatteringSimulator extends FeffSimulatorBase {
+public final class SingleScatteringSimulator extends FeffSimulatorBase implements NuisanceSimulator {
 
     /** Name of the service. */
     public static final String NAME = "exafs-ss";
@@ -93,11 +104,19 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
     /** Largest change of a cell angle from the reference's, degrees. */
     static final double MAX_ANGLE = 3.0;
 
-    private static final SettingsSchema SCHEMA = SettingsSchema.of(NAME, concat(CLUSTER_SETTINGS, List.of(KWEIGHT),
+    private static final SettingsSchema SCHEMA = SettingsSchema.of(NAME, concat(CLUSTER_SETTINGS,
+            List.of(KWEIGHT, DELTA_E0, SIGMA2),
             PATH_SETTINGS, POTENTIAL_SETTINGS, DEBYE_SETTINGS, List.of(SS_SIGMA2, SS_MS), RUN_SETTINGS));
 
     /** Settings used only after FEFF has run, which therefore do not change the reference. */
-    private static final Set<Setting<?>> POST_FEFF = Set.of(KWEIGHT, S02, SS_SIGMA2, SS_MS, TIMEOUT, KEEP, WORKDIR);
+    private static final Set<Setting<?>> POST_FEFF = Set.of(KWEIGHT, S02, DELTA_E0, SIGMA2, SS_SIGMA2, SS_MS, TIMEOUT,
+            KEEP, WORKDIR);
+
+    /** As the exafs simulator's: the model and the multiple-scattering remainder take them without a FEFF run. */
+    private static final List<NuisanceParameter> NUISANCE = List.of(
+            NuisanceParameter.of(S02).withBounds(0.5, 1.2).asProportional(),
+            NuisanceParameter.of(DELTA_E0).withBounds(-15, 15),
+            NuisanceParameter.of(SIGMA2).withBounds(0, 0.03));
 
     private static final SimulatorDescriptor DESCRIPTOR = new SimulatorDescriptor(NAME,
             "approximate EXAFS k^w chi(k): single scattering at each structure's own distances with FEFF amplitudes "
@@ -131,7 +150,19 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
     }
 
     @Override
+    public List<NuisanceParameter> nuisanceParameters() {
+        return NUISANCE;
+    }
+
+    @Override
     public Spectrum simulate(Structure structure, Grid grid, Settings settings, IProgressMonitor monitor)
+            throws SimulationException {
+        return prepare(structure, grid, settings, monitor).spectrum(settings);
+    }
+
+    /** The reference of the structure found (FEFF run if none was near) and checked once; the sum is per call. */
+    @Override
+    public PreparedSimulation prepare(Structure structure, Grid grid, Settings settings, IProgressMonitor monitor)
             throws SimulationException {
         checkSettings(settings);
         if (grid.start() < 0) {
@@ -140,42 +171,87 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase {
         }
         Element absorber = absorber(structure, settings);
         Map<Integer, Site> reference = reference(structure, settings, absorber, monitor);
-        DebyeWaller dw = settings.find(SS_SIGMA2).map(DebyeWaller::fixed).orElseGet(() -> feffDebyeWaller(settings));
-        boolean ms = settings.get(SS_MS);
-        double s02 = settings.get(S02);
         double rmax = settings.find(RPATH).orElse(settings.get(RADIUS));
-        double[] k = grid.values();
-        double[] chi = new double[k.length];
-        int n = 0;
+        List<Integer> sites = new ArrayList<>();
+        List<Cluster> clusters = new ArrayList<>();
         for (int site = 0; site < structure.size(); site++) {
             if (structure.species(site) != absorber) {
                 continue;
             }
-            SimulationException.checkCancelled(monitor);
             Site ref = reference.get(site);
             if (ref == null) {
                 throw new SimulationException(Reason.INVALID_STRUCTURE, "site " + site + " is a " + absorber.symbol()
                         + " absorber here but not in the exafs-ss reference structure");
             }
-            if (k[k.length - 1] > ref.model().kmax()) {
-                throw new SimulationException(Reason.INVALID_REQUEST, "the k grid ends at " + k[k.length - 1]
+            if (grid.stop() > ref.model().kmax()) {
+                throw new SimulationException(Reason.INVALID_REQUEST, "the k grid ends at " + grid.stop()
                         + " 1/A, beyond the reference paths' " + ref.model().kmax());
             }
-            double[] part;
-            try {
-                part = ref.model().chi(Cluster.cut(structure, site, rmax), k, rmax, s02, dw);
-            } catch (IllegalArgumentException e) {
-                throw new SimulationException(Reason.INVALID_STRUCTURE, e.getMessage(), e);
+            sites.add(site);
+            clusters.add(Cluster.cut(structure, site, rmax));
+        }
+        Settings prepared = settings;
+        return new PreparedSimulation() {
+            @Override
+            public Structure structure() {
+                return structure;
             }
-            double[] remainder = ms ? interpolate(ref.k(), ref.remainder(), grid, 0, "the reference chi.dat")
-                    : new double[k.length];
-            for (int i = 0; i < k.length; i++) {
-                chi[i] += part[i] + s02 * remainder[i];
+
+            @Override
+            public Spectrum spectrum(Settings s) throws SimulationException {
+                checkPrepared(prepared, s, NUISANCE);
+                return sum(structure, absorber, reference, sites, clusters, grid, s, monitor);
             }
-            n++;
+        };
+    }
+
+    private static Spectrum sum(Structure structure, Element absorber, Map<Integer, Site> reference,
+            List<Integer> sites, List<Cluster> clusters, Grid grid, Settings settings, IProgressMonitor monitor)
+            throws SimulationException {
+        DebyeWaller fixed = settings.find(SS_SIGMA2).map(DebyeWaller::fixed).orElseGet(() -> feffDebyeWaller(settings));
+        double extra = settings.get(SIGMA2);
+        DebyeWaller dw = extra == 0 ? fixed : (p, a, sc, r) -> fixed.sigma2(p, a, sc, r) + extra;
+        boolean ms = settings.get(SS_MS);
+        double s02 = settings.get(S02);
+        double e0 = settings.get(DELTA_E0);
+        double rmax = settings.find(RPATH).orElse(settings.get(RADIUS));
+        double[] k = grid.values();
+        // chi at k with an E0 shift is the unshifted model at q = sqrt(k^2 - dE0 / KTOE); 0 where q^2 <= 0
+        int first = 0;
+        double[] q = new double[k.length];
+        for (int i = 0; i < k.length; i++) {
+            double e = k[i] * k[i] - e0 / PathSum.KTOE;
+            q[i] = e > 0 ? Math.sqrt(e) : 0;
+            if (e <= 0) {
+                first = i + 1;
+            }
+        }
+        double[] chi = new double[k.length];
+        if (first < k.length) {
+            double[] qs = Arrays.copyOfRange(q, first, k.length);
+            for (int n = 0; n < sites.size(); n++) {
+                SimulationException.checkCancelled(monitor);
+                Site ref = reference.get(sites.get(n));
+                if (qs[qs.length - 1] > ref.model().kmax()) {
+                    throw new SimulationException(Reason.INVALID_REQUEST, "setting 'delta_e0' = " + e0
+                            + " eV moves the grid's end to k = " + qs[qs.length - 1]
+                            + " 1/A, beyond the reference paths' " + ref.model().kmax());
+                }
+                double[] part;
+                try {
+                    part = ref.model().chi(clusters.get(n), qs, rmax, s02, dw);
+                } catch (IllegalArgumentException e) {
+                    throw new SimulationException(Reason.INVALID_STRUCTURE, e.getMessage(), e);
+                }
+                double[] remainder = ms ? interpolate(ref.k(), ref.remainder(), Grid.of(qs), 0,
+                        "the reference chi.dat") : new double[qs.length];
+                for (int i = 0; i < qs.length; i++) {
+                    chi[first + i] += part[i] + s02 * remainder[i];
+                }
+            }
         }
         for (int i = 0; i < k.length; i++) {
-            chi[i] /= n;
+            chi[i] /= sites.size();
             if (!Double.isFinite(chi[i])) {
                 throw new SimulationException(Reason.NUMERICAL, "chi(k) is " + chi[i] + " at k = " + k[i]);
             }
