@@ -32,8 +32,9 @@ import org.osgi.service.component.annotations.Component;
  * {@link PdfCalculator} for the formula and {@link PdfSettings} for the settings. Stateless and thread-safe.
  * <p>
  * Its nuisance parameters are scale (proportional: G is linear in it, termination included), qdamp, qbroad, delta1,
- * delta2, uiso and one {@code uiso_<element>} per element. For a given structure only the per-element U of the
- * elements present count, so {@link #nuisanceParameters(Structure)} lists those instead of {@code uiso}. A
+ * delta2, uiso and one {@code uiso_<element>} per element. {@link #nuisanceParameters(Structure)}, those a fit
+ * refines by default, are scale, qdamp, delta2 and the per-element U of the elements present (not {@code uiso},
+ * which they override; qbroad and delta1 only when a job names them). A
  * {@link #prepare prepared} simulation keeps the pair geometry (neighbour search, distances, weights), so a fit of U,
  * qdamp, qbroad or delta1/2 costs Gaussians and termination only.
  */
@@ -83,7 +84,8 @@ public final class PdfSimulator implements DifferentiableSimulator, NuisanceSimu
         for (int i = 0; i < structure.size(); i++) {
             present.add(structure.species(i));
         }
-        List<NuisanceParameter> out = new ArrayList<>(NUISANCE.subList(0, 5));
+        // qbroad and delta1 correlate with U and delta2 and are refined only when a job names them, as in PDFgui
+        List<NuisanceParameter> out = new ArrayList<>(List.of(NUISANCE.get(0), NUISANCE.get(1), NUISANCE.get(4)));
         for (NuisanceParameter p : NUISANCE.subList(6, NUISANCE.size())) {
             String symbol = p.name().substring(PdfSettings.UISO_PREFIX.length());
             if (present.contains(Element.of(symbol))) {
