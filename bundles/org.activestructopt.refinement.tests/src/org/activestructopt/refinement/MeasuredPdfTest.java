@@ -100,8 +100,6 @@ class MeasuredPdfTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("not done: the joint least squares from the 2 % wrong lattice ends at a = 5.381, "
-            + "Rw 0.74 (scipy: 5.4296, 0.078) in 40 simulations; see NOTES-nuisance.md")
     void leastSquaresFindsTheLatticeAndRwOfAnIndependentFit() throws Exception {
         Structure cif = StructureFiles.read(DIR.resolve("si.cif"));
         assertEquals(8, cif.size(), "Fd-3m Si: 8 atoms in the conventional cell");

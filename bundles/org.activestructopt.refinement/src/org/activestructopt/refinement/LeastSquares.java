@@ -113,8 +113,11 @@ public final class LeastSquares implements Baseline {
                 current = null; // stalled: restart
                 continue;
             }
-            Evaluation e = joint ? f.evaluateJointly(trial.structure(), trial.nuisance(), sub.split(1))
-                    : f.evaluateWithJacobian(trial.structure(), sub.split(1));
+            // the joint step proposes structure and nuisance values together; the trial's loss is then taken at its
+            // own best nuisance values (an inner fit started from the proposed ones), so accepted points are always
+            // on the profiled loss and a step that only suits the old nuisance values cannot lead the descent astray
+            Evaluation e = joint ? startingAt(f, trial.nuisance()).evaluateWithJacobian(trial.structure(),
+                    sub.split(1)) : f.evaluateWithJacobian(trial.structure(), sub.split(1));
             recorder.record(Phase.BASELINE, e);
             if (!e.isFailed() && e.loss() < current.loss()) {
                 double decrease = (current.loss() - e.loss()) / current.loss();
@@ -130,6 +133,22 @@ public final class LeastSquares implements Baseline {
                 }
             }
         }
+    }
+
+    /** @return the objective with every term's refined nuisance parameters starting at {@code values} */
+    private static ObjectiveFunction startingAt(ObjectiveFunction f, List<double[]> values) {
+        List<ObjectiveTerm> terms = new ArrayList<>();
+        for (int t = 0; t < f.terms().size(); t++) {
+            ObjectiveTerm term = f.terms().get(t);
+            List<Nuisance> refined = term.refined();
+            List<Nuisance> next = new ArrayList<>();
+            for (Nuisance n : term.nuisance()) {
+                int j = refined.indexOf(n);
+                next.add(j >= 0 ? n.withValue(values.get(t)[j]) : n);
+            }
+            terms.add(term.withNuisance(next));
+        }
+        return ObjectiveFunction.of(terms);
     }
 
     /** A trial point: the structure and, per term, the values of its refined nuisance parameters. */
