@@ -107,10 +107,10 @@ class MeasuredPdfTest {
         Structure start = cif.withLattice(Lattice.cubic(1.02 * a0));
         ObjectiveFunction f = ObjectiveFunction.of(term(start));
         RefinementProblem problem = RefinementProblem.of(start, f, MinimumDistances.defaults())
-                .withSampler(Variation.COORDINATES_AND_LATTICE, PerturbationSampler.of(start,
+                .withSampler(Variation.LATTICE, PerturbationSampler.of(start,
                         MinimumDistances.defaults()));
         Job job = Job.create();
-        new LeastSquares(1e-3, 1e-9, 0.01).run(problem, RunRecorder.of(job), 40, null);
+        new LeastSquares(1e-3, 1e-9, 0.01).run(problem, RunRecorder.of(job), 150, null);
         Results results = job.results();
         Candidate best = results.best().orElseThrow();
         Lattice l = best.structure().lattice();

@@ -89,7 +89,7 @@ public final class LeastSquares implements Baseline {
                         + " uses " + t.metric());
             }
         }
-        boolean lattice = problem.variation() == Variation.COORDINATES_AND_LATTICE;
+        boolean lattice = problem.variation() != Variation.COORDINATES;
         boolean joint = f.terms().stream().anyMatch(ObjectiveTerm::hasRefined);
         SubMonitor sub = SubMonitor.convert(monitor, "Least squares", Math.max(0, budget - recorder.used()));
         Evaluation current = null;
@@ -171,6 +171,9 @@ public final class LeastSquares implements Baseline {
         Candidate best = recorder.results().best().orElse(recorder.results().candidate(0));
         Structure base = best.structure();
         SplittableRandom rng = Seeds.generator(problem.seed(), "least-squares-restart", recorder.count());
+        if (problem.variation() == Variation.LATTICE) {
+            return base; // nothing to perturb: a restart only resets the damping
+        }
         for (int k = 0; k < RESTART_DRAWS; k++) {
             Structure s = base.perturbed(rng, restartRadius, restartRadius).wrapped();
             if (problem.limits().isSatisfied(s)) {
@@ -191,6 +194,7 @@ public final class LeastSquares implements Baseline {
         Structure s = current.structure();
         List<ObjectiveTerm> terms = problem.objective().terms();
         List<double[]> values = refinedValues(current, terms);
+        boolean coordinates = problem.variation() != Variation.LATTICE;
         int nf = 3 * s.size();
         int ns = nf + (lattice ? 9 : 0);
         int[] offset = new int[terms.size()];
@@ -220,7 +224,7 @@ public final class LeastSquares implements Baseline {
                 java.util.Arrays.fill(row, 0);
                 double c = Math.sqrt(term.weight() * w[k] / wsum);
                 double r = c * (y[k] - ty[k]);
-                for (int p = 0; p < nf; p++) {
+                for (int p = 0; p < nf && coordinates; p++) {
                     row[p] = c * df[k][p];
                 }
                 if (lattice) {
