@@ -156,7 +156,17 @@ public final class NuisanceFit {
             double[] x = p.x().clone();
             double h = step(j, x[j]);
             x[j] += h;
-            Point q = evaluate(x);
+            Point q;
+            try {
+                q = evaluate(x);
+            } catch (SimulationException e) {
+                if (e.reason() == SimulationException.Reason.CANCELLED || x[j] - 2 * h < free.get(j).lower()) {
+                    throw e;
+                }
+                h = -h;
+                x[j] += 2 * h;
+                q = evaluate(x);
+            }
             double[] col = new double[m];
             for (int k = 0; k < m; k++) {
                 col[k] = (q.residual()[k] - p.residual()[k]) / h;
@@ -214,7 +224,17 @@ public final class NuisanceFit {
                 if (!moved) {
                     break;
                 }
-                Point t = evaluate(trial);
+                Point t;
+                try {
+                    t = evaluate(trial);
+                } catch (SimulationException e) {
+                    if (e.reason() == SimulationException.Reason.CANCELLED) {
+                        throw e;
+                    }
+                    // e.g. delta2 sharpening a short pair to zero width: not a step to take
+                    lambda *= 10;
+                    continue;
+                }
                 if (t.cost() < best.cost()) {
                     double decrease = (best.cost() - t.cost()) / Math.max(best.cost(), Double.MIN_NORMAL);
                     best = t;
