@@ -23,6 +23,28 @@ public interface NuisanceSimulator extends Simulator {
     List<NuisanceParameter> nuisanceParameters();
 
     /**
+     * The parameters that matter for one structure (a subset of {@link #nuisanceParameters()}): e.g. the PDF's U of
+     * the elements present, instead of every element's. A fit refines these by default. Added after the first
+     * version of this interface, as a default method, so existing implementations keep compiling.
+     *
+     * @return by default {@link #nuisanceParameters()}
+     */
+    default List<NuisanceParameter> nuisanceParameters(Structure structure) {
+        return nuisanceParameters();
+    }
+
+    /**
+     * The value a simulation with {@code settings} uses for {@code parameter}: the setting's value, or for an
+     * optional setting that is not given the value it falls back to (the PDF's {@code uiso_Si} falls back to
+     * {@code uiso}). A fit starts from it. Added as a default method, like {@link #nuisanceParameters(Structure)}.
+     *
+     * @throws java.util.NoSuchElementException if the settings give no value
+     */
+    default double value(NuisanceParameter parameter, Settings settings) {
+        return settings.get(parameter.setting());
+    }
+
+    /**
      * Does the structure-dependent part of a simulation once.
      *
      * @param settings values of {@code descriptor().settings()}; later calls of

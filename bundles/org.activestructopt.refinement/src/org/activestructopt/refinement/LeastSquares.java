@@ -1,5 +1,6 @@
 package org.activestructopt.refinement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -33,6 +34,11 @@ import org.eclipse.core.runtime.SubMonitor;
  * less than {@code tolerance} relative) or stalls (&lambda; above 10<sup>12</sup>), or a simulation fails, the
  * search restarts from the best structure so far with every atom moved by {@code restartRadius} in a random
  * direction. Every simulation (with Jacobian) counts against the budget. All objectives must use the MSE metric.
+ * <p>
+ * Refined nuisance parameters (scale, qdamp, Uiso, ...) are refined jointly with the structure, as PDFgui does: at a
+ * start or restart an inner {@link NuisanceFit} sets them to their best values for that structure, then their
+ * columns (central differences on a prepared simulation) join the structure's in every step, their values are kept
+ * within their bounds, and the final structure is the joint optimum.
  */
 public final class LeastSquares implements Baseline {
 
@@ -83,20 +89,22 @@ public final class LeastSquares implements Baseline {
                         + " uses " + t.metric());
             }
         }
-        boolean lattice = problem.variation() == Variation.COORDINATES_AND_LATTICE;
+        boolean lattice = problem.variation() != Variation.COORDINATES;
+        boolean joint = f.terms().stream().anyMatch(ObjectiveTerm::hasRefined);
         SubMonitor sub = SubMonitor.convert(monitor, "Least squares", Math.max(0, budget - recorder.used()));
         Evaluation current = null;
         double lambda = damping;
         while (recorder.used() < budget) {
             if (current == null) {
                 Structure s = recorder.count() == 0 ? problem.start() : restartFrom(problem, recorder);
+                // with nuisance parameters this includes their inner fit: the joint descent starts at their optimum
                 Evaluation e = f.evaluateWithJacobian(s, sub.split(1));
                 recorder.record(Phase.BASELINE, e);
                 current = e.isFailed() ? null : e;
                 lambda = damping;
                 continue;
             }
-            Structure trial = step(current, problem, lattice, lambda);
+            Trial trial = step(current, problem, lattice, lambda);
             while (trial == null && lambda < MAX_DAMPING) {
                 lambda *= 10;
                 trial = step(current, problem, lattice, lambda);
@@ -105,7 +113,11 @@ public final class LeastSquares implements Baseline {
                 current = null; // stalled: restart
                 continue;
             }
-            Evaluation e = f.evaluateWithJacobian(trial, sub.split(1));
+            // the joint step proposes structure and nuisance values together; the trial's loss is then taken at its
+            // own best nuisance values (an inner fit started from the proposed ones), so accepted points are always
+            // on the profiled loss and a step that only suits the old nuisance values cannot lead the descent astray
+            Evaluation e = joint ? startingAt(f, trial.nuisance()).evaluateWithJacobian(trial.structure(),
+                    sub.split(1)) : f.evaluateWithJacobian(trial.structure(), sub.split(1));
             recorder.record(Phase.BASELINE, e);
             if (!e.isFailed() && e.loss() < current.loss()) {
                 double decrease = (current.loss() - e.loss()) / current.loss();
@@ -123,11 +135,45 @@ public final class LeastSquares implements Baseline {
         }
     }
 
+    /** @return the objective with every term's refined nuisance parameters starting at {@code values} */
+    private static ObjectiveFunction startingAt(ObjectiveFunction f, List<double[]> values) {
+        List<ObjectiveTerm> terms = new ArrayList<>();
+        for (int t = 0; t < f.terms().size(); t++) {
+            ObjectiveTerm term = f.terms().get(t);
+            List<Nuisance> refined = term.refined();
+            List<Nuisance> next = new ArrayList<>();
+            for (Nuisance n : term.nuisance()) {
+                int j = refined.indexOf(n);
+                next.add(j >= 0 ? n.withValue(values.get(t)[j]) : n);
+            }
+            terms.add(term.withNuisance(next));
+        }
+        return ObjectiveFunction.of(terms);
+    }
+
+    /** A trial point: the structure and, per term, the values of its refined nuisance parameters. */
+    private record Trial(Structure structure, List<double[]> nuisance) {
+    }
+
+    /** @return per term the values of its refined nuisance parameters in {@code e} */
+    private static List<double[]> refinedValues(Evaluation e, List<ObjectiveTerm> terms) {
+        List<double[]> out = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            out.add(e.fits().isEmpty() ? new double[0]
+                    : e.fits().get(t).parameters().stream().filter(Nuisance::refine).mapToDouble(Nuisance::value)
+                            .toArray());
+        }
+        return out;
+    }
+
     /** The best structure so far with every atom moved by the restart radius, within the hard constraint. */
     private Structure restartFrom(RefinementProblem problem, RunRecorder recorder) throws SamplingException {
         Candidate best = recorder.results().best().orElse(recorder.results().candidate(0));
         Structure base = best.structure();
         SplittableRandom rng = Seeds.generator(problem.seed(), "least-squares-restart", recorder.count());
+        if (problem.variation() == Variation.LATTICE) {
+            return base; // nothing to perturb: a restart only resets the damping
+        }
         for (int k = 0; k < RESTART_DRAWS; k++) {
             Structure s = base.perturbed(rng, restartRadius, restartRadius).wrapped();
             if (problem.limits().isSatisfied(s)) {
@@ -141,16 +187,24 @@ public final class LeastSquares implements Baseline {
     /**
      * Solves for the damped step and applies it.
      *
-     * @return the trial structure, or null if the system is singular at this damping or the step breaks the
-     *         lattice or the hard constraint
+     * @return the trial point, or null if the system is singular at this damping or the step breaks the lattice or
+     *         the hard constraint
      */
-    private static Structure step(Evaluation current, RefinementProblem problem, boolean lattice, double lambda) {
+    private static Trial step(Evaluation current, RefinementProblem problem, boolean lattice, double lambda) {
         Structure s = current.structure();
+        List<ObjectiveTerm> terms = problem.objective().terms();
+        List<double[]> values = refinedValues(current, terms);
+        boolean coordinates = problem.variation() != Variation.LATTICE;
         int nf = 3 * s.size();
-        int n = nf + (lattice ? 9 : 0);
+        int ns = nf + (lattice ? 9 : 0);
+        int[] offset = new int[terms.size()];
+        int n = ns;
+        for (int t = 0; t < terms.size(); t++) {
+            offset[t] = n;
+            n += values.get(t).length;
+        }
         double[] ata = new double[n * n];
         double[] atr = new double[n];
-        List<ObjectiveTerm> terms = problem.objective().terms();
         double[] row = new double[n];
         for (int t = 0; t < terms.size(); t++) {
             ObjectiveTerm term = terms.get(t);
@@ -165,16 +219,21 @@ public final class LeastSquares implements Baseline {
             }
             double[][] df = jac.fracMatrix();
             double[][] dl = lattice ? jac.latticeMatrix() : null;
+            List<double[]> dn = current.fits().isEmpty() ? List.of() : current.fits().get(t).nuisanceColumns();
             for (int k = 0; k < y.length; k++) {
+                java.util.Arrays.fill(row, 0);
                 double c = Math.sqrt(term.weight() * w[k] / wsum);
                 double r = c * (y[k] - ty[k]);
-                for (int p = 0; p < nf; p++) {
+                for (int p = 0; p < nf && coordinates; p++) {
                     row[p] = c * df[k][p];
                 }
                 if (lattice) {
                     for (int p = 0; p < 9; p++) {
                         row[nf + p] = c * dl[k][p];
                     }
+                }
+                for (int j = 0; j < values.get(t).length && j < dn.size(); j++) {
+                    row[offset[t] + j] = c * dn.get(j)[k];
                 }
                 for (int p = 0; p < n; p++) {
                     if (row[p] == 0) {
@@ -220,7 +279,17 @@ public final class LeastSquares implements Baseline {
                 return null;
             }
         }
-        return problem.limits().isSatisfied(trial) ? trial : null;
+        List<double[]> next = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            List<Nuisance> refined = terms.get(t).refined();
+            double[] v = values.get(t).clone();
+            for (int j = 0; j < v.length; j++) {
+                Nuisance p = refined.get(j);
+                v[j] = Math.min(p.upper(), Math.max(p.lower(), v[j] + delta[offset[t] + j]));
+            }
+            next.add(v);
+        }
+        return problem.limits().isSatisfied(trial) ? new Trial(trial, next) : null;
     }
 
     private static double[] weights(Spectrum target) {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.activestructopt.api.DifferentiableSimulator;
+import org.activestructopt.api.NuisanceSimulator;
+import org.activestructopt.api.PreparedSimulation;
+import org.activestructopt.api.Settings;
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulationException.Reason;
 import org.activestructopt.api.SpectrumJacobian;
@@ -63,7 +66,8 @@ public final class ObjectiveFunction {
     }
 
     /**
-     * As {@link #evaluate(Structure, IProgressMonitor)}, with the Jacobian of every spectrum.
+     * As {@link #evaluate(Structure, IProgressMonitor)}, with the Jacobian of every spectrum (at the fitted nuisance
+     * values, whose derivatives come with it in {@link Evaluation.TermFit#nuisanceColumns()}).
      *
      * @throws IllegalStateException if a simulator is not a {@link DifferentiableSimulator}
      */
@@ -76,29 +80,72 @@ public final class ObjectiveFunction {
         return run(structure, true, monitor);
     }
 
+    /**
+     * For the joint least-squares fit: simulates {@code structure} with the refined nuisance parameters of every term
+     * at the given values (no inner fit), with the Jacobian w.r.t. the structure and, by central differences on a
+     * prepared simulation, the derivatives w.r.t. those values ({@link Evaluation.TermFit#nuisanceColumns()}).
+     *
+     * @param values per term the values of its {@link ObjectiveTerm#refined()} parameters, in order
+     */
+    public Evaluation evaluateJointly(Structure structure, List<double[]> values, IProgressMonitor monitor)
+            throws SimulationException {
+        if (!isDifferentiable()) {
+            throw new IllegalStateException("a joint fit needs Jacobians; " + this + " has a simulator without");
+        }
+        return run(structure, true, values, monitor);
+    }
+
     private Evaluation run(Structure structure, boolean jacobian, IProgressMonitor monitor)
+            throws SimulationException {
+        return run(structure, jacobian, null, monitor);
+    }
+
+    private Evaluation run(Structure structure, boolean jacobian, List<double[]> given, IProgressMonitor monitor)
             throws SimulationException {
         SubMonitor sub = SubMonitor.convert(monitor, terms.size());
         long t0 = System.nanoTime();
         List<Spectrum> spectra = new ArrayList<>();
         List<SpectrumJacobian> jacobians = new ArrayList<>();
+        List<Evaluation.TermFit> fits = new ArrayList<>();
         double[] losses = new double[terms.size()];
         double total = 0;
         try {
             for (int i = 0; i < terms.size(); i++) {
                 ObjectiveTerm t = terms.get(i);
+                SubMonitor tm = sub.split(1);
+                Settings settings = t.settings();
+                List<Nuisance> used = t.nuisance();
+                double[] esd = nan(used.size());
+                Spectrum fitted = null;
+                List<double[]> columns = List.of();
+                if (given != null && t.hasRefined()) {
+                    settings = t.settingsAt(t.refined(), given.get(i));
+                    used = withValues(t, given.get(i));
+                } else if (t.hasRefined()) {
+                    NuisanceFit.Result r = NuisanceFit.fit(t, structure, tm);
+                    settings = r.settings();
+                    used = r.parameters();
+                    esd = r.uncertainties();
+                    fitted = r.spectrum();
+                }
                 Spectrum s;
                 if (jacobian) {
                     SpectrumJacobian j = ((DifferentiableSimulator) t.simulator()).simulateWithJacobian(structure,
-                            t.grid(), t.settings(), sub.split(1));
+                            t.grid(), settings, tm);
                     jacobians.add(j);
                     s = j.spectrum();
+                    if (t.hasRefined()) {
+                        double[] at = used.stream().filter(Nuisance::refine).mapToDouble(Nuisance::value).toArray();
+                        columns = nuisanceColumns(t, structure, at, tm);
+                    }
                 } else {
-                    s = t.simulator().simulate(structure, t.grid(), t.settings(), sub.split(1));
+                    s = fitted != null ? fitted : t.simulator().simulate(structure, t.grid(), settings, tm);
                 }
                 spectra.add(s);
                 losses[i] = t.loss(s);
                 total += losses[i];
+                int refined = t.refined().size() + (given != null ? 3 * structure.size() : 0);
+                fits.add(new Evaluation.TermFit(used, esd, FitStatistics.of(s, t.target(), refined), columns));
             }
         } catch (SimulationException e) {
             if (e.reason() == Reason.CANCELLED) {
@@ -115,7 +162,48 @@ public final class ObjectiveFunction {
                     Optional.of(new SimulationException(Reason.NUMERICAL, "loss is " + total + " (losses "
                             + java.util.Arrays.toString(losses) + ")")), List.of());
         }
-        return new Evaluation(structure, spectra, losses, total, seconds(t0), Optional.empty(), jacobians);
+        return new Evaluation(structure, spectra, losses, total, seconds(t0), Optional.empty(), jacobians, fits);
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static List<Nuisance> withValues(ObjectiveTerm t, double[] values) {
+        List<Nuisance> refined = t.refined();
+        List<Nuisance> out = new ArrayList<>();
+        for (Nuisance n : t.nuisance()) {
+            int j = refined.indexOf(n);
+            out.add(j >= 0 ? n.withValue(values[j]) : n);
+        }
+        return out;
+    }
+
+    /** Central differences of the spectrum w.r.t. each refined nuisance value, on one prepared simulation. */
+    private static List<double[]> nuisanceColumns(ObjectiveTerm t, Structure structure, double[] values,
+            IProgressMonitor monitor) throws SimulationException {
+        List<Nuisance> refined = t.refined();
+        PreparedSimulation p = ((NuisanceSimulator) t.simulator()).prepare(structure, t.grid(),
+                t.settingsAt(refined, values), monitor);
+        List<double[]> out = new ArrayList<>();
+        for (int j = 0; j < refined.size(); j++) {
+            Nuisance n = refined.get(j);
+            double h = Math.max(1e-7, 1e-5 * Math.abs(values[j]));
+            double[] plus = values.clone();
+            double[] minus = values.clone();
+            plus[j] = Math.min(n.upper(), values[j] + h);
+            minus[j] = Math.max(n.lower(), values[j] - h);
+            double[] yp = p.spectrum(t.settingsAt(refined, plus)).yArray();
+            double[] ym = p.spectrum(t.settingsAt(refined, minus)).yArray();
+            double[] col = new double[yp.length];
+            for (int k = 0; k < col.length; k++) {
+                col[k] = (yp[k] - ym[k]) / (plus[j] - minus[j]);
+            }
+            out.add(col);
+        }
+        return out;
     }
 
     private static double seconds(long t0) {

@@ -3,10 +3,15 @@ package org.activestructopt.refinement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.activestructopt.api.NuisanceParameter;
+import org.activestructopt.api.NuisanceSimulator;
 import org.activestructopt.api.Settings;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorRegistry;
@@ -14,6 +19,8 @@ import org.activestructopt.refinement.internal.ColumnFiles;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.JobProblem;
+import org.activestructopt.refinement.model.ModelObject;
+import org.activestructopt.refinement.model.NuisanceEntry;
 import org.activestructopt.refinement.model.Objective;
 import org.activestructopt.refinement.model.StructureSource;
 import org.activestructopt.refinement.model.Target;
@@ -109,9 +116,11 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
                 continue;
             }
             Spectrum target = readTarget(job, o.target(), simulator.descriptor().kind(), problems);
-            if (target != null) {
+            List<Nuisance> nuisance = start == null ? List.of()
+                    : nuisance(o, simulator, settings, start, measured(job, o.target()), problems);
+            if (target != null && nuisance != null) {
                 terms.add(new ObjectiveTerm(o.simulator() + " vs " + o.target().file(), simulator, settings, target,
-                        o.weight(), o.metric()));
+                        o.weight(), o.metric(), nuisance));
             }
         }
         if (!problems.isEmpty() || start == null) {
@@ -126,6 +135,125 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
         }
         return new RefinementProblem(start, ObjectiveFunction.of(terms), limits, job.variation(), sampler, job.seed(),
                 reference.filter(Objects::nonNull));
+    }
+
+    /** The creator attribute this project's NeXus writer puts on the files it writes (simulations, results). */
+    static final String OWN_CREATOR = "ActiveStructOpt";
+
+    /**
+     * @return whether the target is a measurement: anything but a NeXus file whose root attribute {@code creator}
+     *         says this project wrote it (its simulations: {@code aso simulate}, benchmark targets)
+     */
+    public static boolean measured(Job job, Target t) {
+        if (t.effectiveFormat() != TargetFormat.NEXUS) {
+            return true;
+        }
+        try {
+            return !NexusSpectra.creator(job.resolve(t.file())).orElse("").startsWith(OWN_CREATOR);
+        } catch (SpectrumFormatException | RuntimeException e) {
+            return true; // reading the target reports what is wrong with the file
+        }
+    }
+
+    /**
+     * The nuisance parameters of one objective: the simulator's for the start structure
+     * ({@link NuisanceSimulator#nuisanceParameters(Structure)}) plus those the job names, with the job's value,
+     * bounds and refine flag where it gives them, else the simulator's start value and bounds, refined if the target
+     * is measured. A job entry whose name prefixes others (uiso for uiso_Si) sets their refine flag too.
+     *
+     * @return the parameters, or null after adding problems
+     */
+    static List<Nuisance> nuisance(Objective o, Simulator simulator, Settings settings, Structure start,
+            boolean measured, List<JobProblem> problems) {
+        List<NuisanceEntry> entries = o.nuisance();
+        if (!(simulator instanceof NuisanceSimulator ns)) {
+            if (!entries.isEmpty()) {
+                problems.add(JobProblem.of(entries.get(0), "name", "objective " + o.simulator() + ": simulator '"
+                        + simulator.name() + "' has no nuisance parameters, so '" + entries.get(0).name()
+                        + "' cannot be refined or fixed"));
+                return null;
+            }
+            return List.of();
+        }
+        Map<String, NuisanceParameter> all = new LinkedHashMap<>();
+        for (NuisanceParameter p : ns.nuisanceParameters()) {
+            all.put(p.name(), p);
+        }
+        boolean ok = true;
+        for (NuisanceEntry e : entries) {
+            if (e.name() != null && !all.containsKey(e.name())) {
+                problems.add(JobProblem.of(e, "name", "objective " + o.simulator() + ": '" + e.name()
+                        + "' is not a nuisance parameter of simulator '" + simulator.name() + "'; allowed: "
+                        + String.join(", ", allowedNames(all.keySet()))));
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        Map<String, NuisanceParameter> used = new LinkedHashMap<>();
+        for (NuisanceParameter p : ns.nuisanceParameters(start)) {
+            used.put(p.name(), p);
+        }
+        for (NuisanceEntry e : entries) {
+            NuisanceParameter p = all.get(e.name());
+            boolean family = all.keySet().stream().anyMatch(n -> n.startsWith(e.name() + "_") && used.containsKey(n));
+            if (!family || e.value().isPresent() || e.lower().isPresent() || e.upper().isPresent()) {
+                used.putIfAbsent(p.name(), p);
+            }
+        }
+        List<Nuisance> out = new ArrayList<>();
+        for (NuisanceParameter p : used.values()) {
+            Optional<NuisanceEntry> own = o.nuisance(p.name());
+            Optional<NuisanceEntry> family = entries.stream()
+                    .filter(e -> p.name().startsWith(e.name() + "_") && !e.name().equals(p.name())).findFirst();
+            double lower = own.flatMap(e -> box(e.lower())).orElse(p.lower());
+            double upper = own.flatMap(e -> box(e.upper())).orElse(p.upper());
+            double value;
+            try {
+                value = own.flatMap(e -> box(e.value())).orElseGet(() -> ns.value(p, settings));
+            } catch (RuntimeException ex) {
+                problems.add(JobProblem.of(o, "nuisance", "objective " + o.simulator() + ": no start value for '"
+                        + p.name() + "': " + ex.getMessage()));
+                ok = false;
+                continue;
+            }
+            boolean refine = own.flatMap(NuisanceEntry::refine)
+                    .or(() -> family.flatMap(NuisanceEntry::refine)).orElse(measured);
+            ModelObject at = own.isPresent() ? own.get() : o;
+            if (!(lower <= upper)) {
+                problems.add(JobProblem.of(at, "lower", String.format(Locale.ROOT,
+                        "objective %s: nuisance parameter '%s': lower %s is above upper %s", o.simulator(), p.name(),
+                        lower, upper)));
+                ok = false;
+            } else if (!(value >= lower && value <= upper)) {
+                problems.add(JobProblem.of(at, "value", String.format(Locale.ROOT,
+                        "objective %s: nuisance parameter '%s' = %s is outside its bounds [%s, %s]%s", o.simulator(),
+                        p.name(), value, lower, upper, p.name().startsWith("uiso") && value <= 0
+                                ? " (a displacement parameter U must be > 0)" : "")));
+                ok = false;
+            } else {
+                out.add(new Nuisance(p, value, lower, upper, refine));
+            }
+        }
+        return ok ? out : null;
+    }
+
+    /** @return the names for a message: families (uiso_H ... uiso_Og) shortened to their prefix */
+    private static List<String> allowedNames(java.util.Collection<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            int u = n.indexOf('_');
+            String shown = u > 0 && names.contains(n.substring(0, u)) ? n.substring(0, u) + "_<element>" : n;
+            if (!out.contains(shown)) {
+                out.add(shown);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Double> box(java.util.OptionalDouble d) {
+        return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
     }
 
     private static Structure read(Job job, StructureSource source, String what, List<JobProblem> problems) {

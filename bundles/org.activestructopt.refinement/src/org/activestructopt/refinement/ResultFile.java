@@ -1,7 +1,10 @@
 package org.activestructopt.refinement;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import org.activestructopt.spectra.Spectrum;
@@ -92,6 +95,27 @@ public final class ResultFile {
                     front.stream().map(losses::get).toArray(double[][]::new));
         }
         return w;
+    }
+
+    /**
+     * The best candidate's fit, as NXparameters entries of the process group (strings, as the writer stores every
+     * parameter): {@code best_<objective>_<statistic>} (Rw, R_factor, chi2, ...) and
+     * {@code best_<objective>_<nuisance>} = "value +- uncertainty" (or "value (fixed)"), objective named as the
+     * NXdata groups are (the simulator and its number).
+     */
+    public static Map<String, String> fitParameters(org.activestructopt.refinement.model.Candidate best,
+            List<String> simulators) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var st : best.statistics()) {
+            out.put("best_" + objective(st.objective(), simulators) + "_" + st.name(),
+                    String.format(Locale.ROOT, "%.6g", st.value()));
+        }
+        for (var v : best.nuisance()) {
+            out.put("best_" + objective(v.objective(), simulators) + "_" + v.name(), v.refined()
+                    ? String.format(Locale.ROOT, "%.6g +- %.2g", v.value(), v.uncertainty())
+                    : String.format(Locale.ROOT, "%.6g (fixed)", v.value()));
+        }
+        return out;
     }
 
     /**

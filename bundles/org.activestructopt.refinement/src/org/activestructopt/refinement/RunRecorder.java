@@ -1,8 +1,12 @@
 package org.activestructopt.refinement;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.activestructopt.api.SimulationException;
@@ -111,7 +115,19 @@ public final class RunRecorder {
             c = r.addFailure(phase, e.structure(), f.reason().name(), String.valueOf(f.getMessage()), e.seconds());
             failures++;
         } else {
-            c = r.add(phase, e.structure(), e.spectra(), e.losses(), e.loss(), e.seconds());
+            List<Candidate.FitValue> values = new ArrayList<>();
+            List<Candidate.Statistic> statistics = new ArrayList<>();
+            for (int o = 0; o < e.fits().size(); o++) {
+                Evaluation.TermFit f = e.fits().get(o);
+                for (int j = 0; j < f.parameters().size(); j++) {
+                    Nuisance n = f.parameters().get(j);
+                    values.add(new Candidate.FitValue(o, n.name(), n.value(), f.uncertainties()[j], n.refine()));
+                }
+                for (Map.Entry<String, Double> st : f.statistics().entrySet()) {
+                    statistics.add(new Candidate.Statistic(o, st.getKey(), st.getValue()));
+                }
+            }
+            c = r.add(phase, e.structure(), e.spectra(), e.losses(), e.loss(), e.seconds(), values, statistics);
         }
         if (job.file().isEmpty()) {
             return c;

@@ -364,7 +364,8 @@ public final class RefineCommand implements Callable<Integer> {
             ResultFile.writer(job.objectives().stream().map(Objective::simulator).toList(),
                     terms.stream().map(ObjectiveTerm::target).toList(), runs)
                     .process("ActiveStructOpt aso refine",
-                            FrameworkUtil.getBundle(RefineCommand.class).getVersion().toString(), parameters(job))
+                            FrameworkUtil.getBundle(RefineCommand.class).getVersion().toString(),
+                            withFit(parameters(job), best, job))
                     .title(job.name().orElse("refinement")).write(dir.resolve(ResultFile.NAME));
         } catch (IOException e) {
             throw new UserException(dir.resolve(ResultFile.NAME) + ": cannot be written: " + e.getMessage(), e);
@@ -374,6 +375,11 @@ public final class RefineCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("plots in " + dir + " cannot be written: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> withFit(Map<String, String> p, Candidate best, Job job) {
+        p.putAll(ResultFile.fitParameters(best, job.objectives().stream().map(Objective::simulator).toList()));
+        return p;
     }
 
     private static Map<String, String> parameters(Job job) {
@@ -398,6 +404,21 @@ public final class RefineCommand implements Callable<Integer> {
                 .orElse(Double.NaN);
         out.println(String.format(Locale.ROOT, "%s: %d simulations, loss %.4g at the start, best %.4g (simulation %d)",
                 job.method(), results.size(), start, best.loss(), best.index() + 1));
+        for (int o = 0; o < job.objectives().size(); o++) {
+            StringBuilder line = new StringBuilder();
+            for (Candidate.Statistic st : best.statistics()) {
+                if (st.objective() == o) {
+                    line.append(String.format(Locale.ROOT, " %s=%.4g", st.name(), st.value()));
+                }
+            }
+            for (Candidate.FitValue v : best.nuisance(o)) {
+                line.append(v.refined() ? String.format(Locale.ROOT, " %s=%.5g+-%.2g", v.name(), v.value(),
+                        v.uncertainty()) : String.format(Locale.ROOT, " %s=%.5g(fixed)", v.name(), v.value()));
+            }
+            if (line.length() > 0) {
+                out.println("best, objective " + (o + 1) + " (" + job.objectives().get(o).simulator() + "):" + line);
+            }
+        }
         problem.reference().ifPresent(reference -> {
             MatchResult match = Metrics.match(best.structure(), reference);
             out.println(match.matches()

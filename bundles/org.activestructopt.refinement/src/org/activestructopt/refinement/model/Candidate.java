@@ -33,6 +33,41 @@ public final class Candidate extends ModelObject {
     static final EClass SPECTRUM_CLASS = ModelFeatures.eClass("SpectrumRecord");
     static final EAttribute Y = ModelFeatures.attribute(SPECTRUM_CLASS, "y", List.class);
     private static final EReference SPECTRA = ModelFeatures.reference(CLASS, "spectra", SPECTRUM_CLASS, true, true);
+    static final EClass FIT_CLASS = ModelFeatures.eClass("NuisanceValue");
+    private static final EAttribute FIT_OBJECTIVE = ModelFeatures.attribute(FIT_CLASS, "objective", int.class);
+    private static final EAttribute FIT_NAME = ModelFeatures.attribute(FIT_CLASS, "name", String.class);
+    private static final EAttribute FIT_VALUE = ModelFeatures.attribute(FIT_CLASS, "value", double.class);
+    private static final EAttribute FIT_UNCERTAINTY = ModelFeatures.attribute(FIT_CLASS, "uncertainty", double.class);
+    private static final EAttribute FIT_REFINED = ModelFeatures.attribute(FIT_CLASS, "refined", boolean.class);
+    private static final EReference FITS = ModelFeatures.reference(CLASS, "nuisance", FIT_CLASS, true, true);
+    static final EClass STATISTIC_CLASS = ModelFeatures.eClass("Statistic");
+    private static final EAttribute STAT_OBJECTIVE = ModelFeatures.attribute(STATISTIC_CLASS, "objective", int.class);
+    private static final EAttribute STAT_NAME = ModelFeatures.attribute(STATISTIC_CLASS, "name", String.class);
+    private static final EAttribute STAT_VALUE = ModelFeatures.attribute(STATISTIC_CLASS, "value", double.class);
+    private static final EReference STATISTICS = ModelFeatures.reference(CLASS, "statistics", STATISTIC_CLASS, true,
+            true);
+
+    /**
+     * A nuisance value a candidate's spectrum of one objective is at.
+     *
+     * @param objective   index of the objective in the job
+     * @param name        the simulator's name of the parameter, e.g. {@code qdamp}
+     * @param value       the value
+     * @param uncertainty standard uncertainty from the inner fit (covariance scaled by reduced chi^2); NaN if fixed
+     * @param refined     whether the inner fit refined it
+     */
+    public record FitValue(int objective, String name, double value, double uncertainty, boolean refined) {
+    }
+
+    /**
+     * A fit statistic of one objective, e.g. {@code Rw} or {@code reduced_chi2}.
+     *
+     * @param objective index of the objective in the job
+     * @param name      see {@link org.activestructopt.refinement.FitStatistics}
+     * @param value     the value
+     */
+    public record Statistic(int objective, String name, double value) {
+    }
 
     Candidate(EObject o) {
         super(o, CLASS);
@@ -55,6 +90,49 @@ public final class Candidate extends ModelObject {
         }
         setDoubles(LOSSES, losses);
         set(LOSS, loss);
+    }
+
+    void setFits(List<FitValue> fits, List<Statistic> statistics) {
+        for (FitValue f : fits) {
+            EObject o = ModelObject.create(FIT_CLASS);
+            o.eSet(FIT_OBJECTIVE, f.objective());
+            o.eSet(FIT_NAME, f.name());
+            o.eSet(FIT_VALUE, f.value());
+            o.eSet(FIT_UNCERTAINTY, f.uncertainty());
+            o.eSet(FIT_REFINED, f.refined());
+            children(FITS).add(o);
+        }
+        for (Statistic st : statistics) {
+            EObject o = ModelObject.create(STATISTIC_CLASS);
+            o.eSet(STAT_OBJECTIVE, st.objective());
+            o.eSet(STAT_NAME, st.name());
+            o.eSet(STAT_VALUE, st.value());
+            children(STATISTICS).add(o);
+        }
+    }
+
+    /** @return the nuisance values of every objective's spectrum, in the order recorded; empty if there are none */
+    public List<FitValue> nuisance() {
+        return children(FITS).stream().map(o -> new FitValue((Integer) o.eGet(FIT_OBJECTIVE),
+                (String) o.eGet(FIT_NAME), (Double) o.eGet(FIT_VALUE), (Double) o.eGet(FIT_UNCERTAINTY),
+                (Boolean) o.eGet(FIT_REFINED))).toList();
+    }
+
+    /** @return the nuisance values of objective {@code objective} */
+    public List<FitValue> nuisance(int objective) {
+        return nuisance().stream().filter(f -> f.objective() == objective).toList();
+    }
+
+    /** @return the fit statistics of every objective */
+    public List<Statistic> statistics() {
+        return children(STATISTICS).stream().map(o -> new Statistic((Integer) o.eGet(STAT_OBJECTIVE),
+                (String) o.eGet(STAT_NAME), (Double) o.eGet(STAT_VALUE))).toList();
+    }
+
+    /** @return statistic {@code name} of objective {@code objective}, if recorded */
+    public java.util.OptionalDouble statistic(int objective, String name) {
+        return statistics().stream().filter(st -> st.objective() == objective && st.name().equals(name))
+                .mapToDouble(Statistic::value).findFirst();
     }
 
     private void setDoublesOf(EObject spectrum, double[] y) {

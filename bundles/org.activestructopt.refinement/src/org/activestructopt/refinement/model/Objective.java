@@ -22,6 +22,7 @@ import org.eclipse.emf.ecore.EReference;
  * <objectives simulator="pdf" weight="1.0" metric="mse">
  *   <target file="LiNiO2.nxs" signal="/entry/pdf/G" xmin="1.5" xmax="10"/>
  *   <settings key="qmax" value="25"/>
+ *   <nuisance name="qdamp" value="0.04" lower="0" upper="0.2" refine="true"/>
  * </objectives>
  * }</pre>
  */
@@ -33,6 +34,8 @@ public final class Objective extends ModelObject {
     private static final EAttribute METRIC = ModelFeatures.attribute(CLASS, "metric", EEnum.class);
     private static final EReference TARGET = ModelFeatures.reference(CLASS, "target", Target.CLASS, true, false);
     private static final EReference SETTINGS = ModelFeatures.reference(CLASS, "settings", SettingKeys.CLASS, true,
+            true);
+    private static final EReference NUISANCE = ModelFeatures.reference(CLASS, "nuisance", NuisanceEntry.CLASS, true,
             true);
 
     /** Simulator names as accepted by the api's SimulatorDescriptor. */
@@ -106,6 +109,30 @@ public final class Objective extends ModelObject {
         return this;
     }
 
+    /** @return the nuisance parameters the job names, in file order */
+    public List<NuisanceEntry> nuisance() {
+        return children(NUISANCE).stream().map(NuisanceEntry::new).toList();
+    }
+
+    /** @return the job's entry for nuisance parameter {@code name}, if any */
+    public java.util.Optional<NuisanceEntry> nuisance(String name) {
+        return nuisance().stream().filter(n -> name.equals(n.name())).findFirst();
+    }
+
+    /** @return the entry for {@code name}, added (with nothing but the name) if the job has none */
+    public NuisanceEntry nuisanceEntry(String name) {
+        return nuisance(name).orElseGet(() -> {
+            EObject o = NuisanceEntry.create(name);
+            children(NUISANCE).add(o);
+            return new NuisanceEntry(o);
+        });
+    }
+
+    /** @return whether there was an entry for {@code name} */
+    public boolean removeNuisance(String name) {
+        return children(NUISANCE).removeIf(o -> name.equals(new NuisanceEntry(o).name()));
+    }
+
     void validate(List<JobProblem> problems) {
         String s = simulator();
         if (s == null || !NAME.matcher(s).matches()) {
@@ -121,6 +148,13 @@ public final class Objective extends ModelObject {
             target().validate(problems);
         }
         validateKeys(this, children(SETTINGS), problems);
+        Set<String> names = new HashSet<>();
+        for (NuisanceEntry n : nuisance()) {
+            n.validate(problems);
+            if (n.name() != null && !names.add(n.name())) {
+                problems.add(JobProblem.at(n, "name", "nuisance parameter '" + n.name() + "' is given twice"));
+            }
+        }
     }
 
     /** Reports empty and repeated keys of a settings list. */

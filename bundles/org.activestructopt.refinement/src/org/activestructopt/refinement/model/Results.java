@@ -113,6 +113,15 @@ public final class Results extends ModelObject {
      */
     public Candidate add(Phase phase, Structure structure, List<Spectrum> spectra, double[] losses, double loss,
             double seconds) {
+        return add(phase, structure, spectra, losses, loss, seconds, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #add(Phase, Structure, List, double[], double, double)}, with the nuisance values the spectra are at
+     * and the fit statistics of each objective.
+     */
+    public Candidate add(Phase phase, Structure structure, List<Spectrum> spectra, double[] losses, double loss,
+            double seconds, List<Candidate.FitValue> fits, List<Candidate.Statistic> statistics) {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(structure, "structure");
         if (spectra.size() != losses.length) {
@@ -133,6 +142,7 @@ public final class Results extends ModelObject {
         EObject o = Candidate.create(size(), phase, structure, seconds);
         Candidate c = new Candidate(o);
         c.setSuccess(spectra.stream().map(Spectrum::yArray).toList(), losses.clone(), loss);
+        c.setFits(fits, statistics);
         children(CANDIDATES).add(o);
         Optional<Candidate> best = best();
         if (!Double.isNaN(loss) && (best.isEmpty() || loss < best.get().loss())) {

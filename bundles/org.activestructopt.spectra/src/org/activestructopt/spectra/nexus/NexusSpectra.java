@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumFormatException;
@@ -99,6 +100,17 @@ public final class NexusSpectra {
             err.println(file + ": cannot read: " + HdfReader.describe(e));
         }
         return 1;
+    }
+
+    /**
+     * The root attribute {@code creator} (NeXus's name of the program that wrote the file), e.g. {@code
+     * "ActiveStructOpt aso 0.1.0"} for this project's own simulations; empty when absent.
+     */
+    public static Optional<String> creator(Path file) throws SpectrumFormatException {
+        Objects.requireNonNull(file, "file");
+        try (HdfReader h5 = HdfReader.open(file)) {
+            return h5.stringAttribute("/", h5.root(), "creator").filter(c -> !c.isEmpty());
+        }
     }
 
     /** Reads the file's default plottable (see the class comment). */

@@ -31,6 +31,8 @@ class GradientTest {
                     "qdamp", "0.035", "delta2", "1.2"));
             case "qmax" -> simulator.settings(Map.of("scale", "0.9", "uiso_by_element", "Ni:0.004 Li:0.012 O:0.008",
                     "qdamp", "0.035", "delta2", "1.2", "qmax", "18"));
+            case "broadened" -> simulator.settings(Map.of("scale", "0.9", "uiso_Ni", "0.004", "uiso_Li", "0.012",
+                    "uiso_O", "0.008", "qdamp", "0.035", "delta1", "0.4", "delta2", "0.6", "qbroad", "0.02"));
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -40,7 +42,7 @@ class GradientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "defaults", "full", "qmax" })
+    @ValueSource(strings = { "defaults", "full", "qmax", "broadened" })
     void jacobianMatchesFiniteDifferences(String name) throws SimulationException {
         Settings settings = settings(name);
         Structure s = Fixtures.triclinic();

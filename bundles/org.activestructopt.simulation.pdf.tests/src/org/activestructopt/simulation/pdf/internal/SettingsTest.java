@@ -30,8 +30,10 @@ class SettingsTest {
     @Test
     void declaresTheDiffPyNamedSettingsWithUnits() {
         SettingsSchema schema = simulator.descriptor().settings();
-        assertEquals(List.of("scale", "uiso", "biso", "uiso_by_element", "qdamp", "qmax", "delta2"),
-                schema.settings().stream().map(Setting::name).toList());
+        assertEquals(List.of("scale", "uiso", "biso", "uiso_by_element", "qdamp", "qmax", "delta2", "delta1", "qbroad",
+                "uiso_H", "uiso_He"), schema.settings().stream().map(Setting::name).limit(11).toList());
+        assertEquals(org.activestructopt.structure.Element.values().length + 9, schema.settings().size(),
+                "one uiso_<symbol> per element");
         assertEquals("angstrom^2", schema.get("uiso").units());
         assertEquals(0.005, schema.get("uiso").defaultValue().orElseThrow());
         assertEquals(SettingType.REAL, schema.get("qmax").type());

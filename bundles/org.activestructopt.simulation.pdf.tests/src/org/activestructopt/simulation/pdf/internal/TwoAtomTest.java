@@ -94,6 +94,21 @@ class TwoAtomTest {
     }
 
     @Test
+    void delta1AndQbroadChangeTheVarianceAsDiffPysJeongPeakWidth() throws SimulationException {
+        double[] m = moments(rdf(g(pair("Cu", "Cu"), Map.of("delta1", "0.5", "delta2", "1", "qbroad", "0.1")), 1));
+        assertEquals(1.0, m[0], 1e-9, "broadening keeps the area");
+        assertEquals(0.01 * (1 - 0.5 / D - 1 / (D * D) + 0.1 * 0.1 * D * D), m[2], 1e-9,
+                "variance (U_i + U_j)(1 - delta1 / d - delta2 / d^2 + (qbroad d)^2)");
+    }
+
+    @Test
+    void perElementUisoSettingsOverrideTheTextForm() throws SimulationException {
+        double[] m = moments(rdf(g(pair("Cu", "O"), Map.of("uiso_by_element", "Cu:0.004 O:0.012", "uiso_O",
+                "0.002")), 1));
+        assertEquals(0.006, m[2], 1e-9, "variance = U_Cu (uiso_by_element) + U_O (uiso_O)");
+    }
+
+    @Test
     void delta2SharpensThePeak() throws SimulationException {
         double[] m = moments(rdf(g(pair("Cu", "Cu"), Map.of("delta2", "2")), 1));
         assertEquals(1.0, m[0], 1e-9, "sharpening keeps the area");

@@ -23,12 +23,14 @@ final class PairTable {
     /** Sites closer than this (angstrom) are the same site written twice, up to rounding of their coordinates. */
     private static final double COINCIDENT = 1e-4;
 
+    final Structure structure;
     final int sites;
     final int size;
+    final double cutoff;
     final double[] distance;
-    final double[] sigma;
+    final double[] sigma; // null in a bare geometry
     final double[] weight;
-    final double[] dVarianceDd;
+    final double[] dVarianceDd; // null in a bare geometry
     final int[] first; // site i
     final int[] second; // site j
     final double[] dDdFrac; // 3 per pair: dd/df_j = M v / d
@@ -36,10 +38,12 @@ final class PairTable {
     final double maxSigma;
     final double minSigma;
 
-    private PairTable(int sites, int size, double[] distance, double[] sigma, double[] weight, double[] dVarianceDd,
-            int[] first, int[] second, double[] dDdFrac, double[] dDdLattice) {
-        this.sites = sites;
+    private PairTable(Structure structure, int size, double cutoff, double[] distance, double[] sigma,
+            double[] weight, double[] dVarianceDd, int[] first, int[] second, double[] dDdFrac, double[] dDdLattice) {
+        this.structure = structure;
+        this.sites = structure.size();
         this.size = size;
+        this.cutoff = cutoff;
         this.distance = distance;
         this.sigma = sigma;
         this.weight = weight;
@@ -50,9 +54,11 @@ final class PairTable {
         this.dDdLattice = dDdLattice;
         double max = 0;
         double min = Double.POSITIVE_INFINITY;
-        for (double s : sigma) {
-            max = Math.max(max, s);
-            min = Math.min(min, s);
+        if (sigma != null) {
+            for (double s : sigma) {
+                max = Math.max(max, s);
+                min = Math.min(min, s);
+            }
         }
         this.maxSigma = max;
         this.minSigma = min;
@@ -62,16 +68,31 @@ final class PairTable {
      * @param cutoff      largest pair distance needed (angstrom)
      * @param derivatives whether to store the derivatives of the distances (else those arrays are null)
      * @throws SimulationException for coincident sites, zero displacement on both sites of a pair, or a pair that
-     *                             delta2 sharpens to zero width
+     *                             delta1/delta2 sharpen to zero width
      */
     static PairTable build(Structure s, PdfParameters p, double[] u, double cutoff, boolean derivatives)
             throws SimulationException {
-        return build(s, p, u, cutoff, derivatives, PairTable::sortByDistance);
+        return geometry(s, cutoff, derivatives).withWidths(p, u);
     }
 
     /** {@link #build(Structure, PdfParameters, double[], double, boolean)} with another pair order (benchmarks). */
     static PairTable build(Structure s, PdfParameters p, double[] u, double cutoff, boolean derivatives,
             PairOrder sort) throws SimulationException {
+        return geometry(s, cutoff, derivatives, sort).withWidths(p, u);
+    }
+
+    /**
+     * The pairs, their distances, weights and distance derivatives, without peak widths: the part of a PDF that
+     * depends on the structure only, kept by a prepared simulation across changes of U, qdamp, delta1/2 and qbroad.
+     *
+     * @throws SimulationException for coincident sites
+     */
+    static PairTable geometry(Structure s, double cutoff, boolean derivatives) throws SimulationException {
+        return geometry(s, cutoff, derivatives, PairTable::sortByDistance);
+    }
+
+    static PairTable geometry(Structure s, double cutoff, boolean derivatives, PairOrder sort)
+            throws SimulationException {
         int n = s.size();
         double favg = 0;
         for (int i = 0; i < n; i++) {
@@ -108,9 +129,7 @@ final class PairTable {
         int[] order = sort.sort(keep, kept, dist);
 
         double[] d = new double[kept];
-        double[] sig = new double[kept];
         double[] w = new double[kept];
-        double[] dvar = new double[kept];
         int[] first = new int[kept];
         int[] second = new int[kept];
         double[] dFrac = derivatives ? new double[3 * kept] : null;
@@ -124,23 +143,8 @@ final class PairTable {
             int i = ci[k];
             int j = nj[k];
             double dd = dist[k];
-            double s0 = u[i] + u[j];
-            if (!(s0 > 0)) {
-                throw new SimulationException(Reason.INVALID_REQUEST, String.format(Locale.ROOT,
-                        "U of %s and %s are both 0, so their pair peak would have zero width; give U > 0",
-                        s.species(i).symbol(), s.species(j).symbol()));
-            }
-            double var = s0 * (1 - p.delta2() / (dd * dd));
-            if (!(var > 0)) {
-                throw new SimulationException(Reason.INVALID_STRUCTURE, String.format(Locale.ROOT,
-                        "delta2 = %g angstrom^2 sharpens the pair %s%d-%s%d at %.4f angstrom to zero width "
-                                + "(pairs must be longer than sqrt(delta2) = %.4f angstrom)",
-                        p.delta2(), s.species(i).symbol(), i, s.species(j).symbol(), j, dd, Math.sqrt(p.delta2())));
-            }
             d[q] = dd;
-            sig[q] = Math.sqrt(var);
             w[q] = norm * z[i] * z[j];
-            dvar[q] = s0 * 2 * p.delta2() / (dd * dd * dd);
             first[q] = i;
             second[q] = j;
             if (!derivatives) {
@@ -157,7 +161,45 @@ final class PairTable {
                 dLat[9 * q + 3 * a + 2] = df * vz / dd;
             }
         }
-        return new PairTable(n, kept, d, sig, w, dvar, first, second, dFrac, dLat);
+        return new PairTable(s, kept, cutoff, d, null, w, null, first, second, dFrac, dLat);
+    }
+
+    /** @return whether this table has the distance derivatives */
+    boolean hasDerivatives() {
+        return dDdFrac != null;
+    }
+
+    /**
+     * @return this table's pairs with the peak widths of {@code p} and the per-site U {@code u}
+     * @throws SimulationException for zero displacement on both sites of a pair, or a pair that delta1/delta2
+     *                             sharpen to zero width
+     */
+    PairTable withWidths(PdfParameters p, double[] u) throws SimulationException {
+        Structure s = structure;
+        double[] sig = new double[size];
+        double[] dvar = new double[size];
+        for (int q = 0; q < size; q++) {
+            int i = first[q];
+            int j = second[q];
+            double dd = distance[q];
+            double s0 = u[i] + u[j];
+            if (!(s0 > 0)) {
+                throw new SimulationException(Reason.INVALID_REQUEST, String.format(Locale.ROOT,
+                        "U of %s and %s are both 0, so their pair peak would have zero width; give U > 0",
+                        s.species(i).symbol(), s.species(j).symbol()));
+            }
+            double var = s0 * p.widthRatio(dd);
+            if (!(var > 0)) {
+                throw new SimulationException(Reason.INVALID_STRUCTURE, String.format(Locale.ROOT,
+                        "delta1 = %g angstrom, delta2 = %g angstrom^2 sharpen the pair %s%d-%s%d at %.4f angstrom "
+                                + "to zero width (1 - delta1/r - delta2/r^2 + (qbroad r)^2 = %.4g must be > 0)",
+                        p.delta1(), p.delta2(), s.species(i).symbol(), i, s.species(j).symbol(), j, dd,
+                        p.widthRatio(dd)));
+            }
+            sig[q] = Math.sqrt(var);
+            dvar[q] = s0 * p.widthRatioSlope(dd);
+        }
+        return new PairTable(s, size, cutoff, distance, sig, weight, dvar, first, second, dDdFrac, dDdLattice);
     }
 
     /** Orders the pair indices {@code keep[0..n)} by their distance in {@code dist}. */
@@ -235,9 +277,14 @@ final class PairTable {
         return lo;
     }
 
-    /** Upper bound of sigma for pairs longer than {@code r}, including those beyond this table's cutoff. */
-    static double sigmaBound(double maxU, double delta2, double r) {
-        return Math.sqrt(2 * maxU * Math.max(1, 1 - delta2 / (r * r)));
+    /**
+     * Upper bound of sigma for pairs of length between {@code r} and {@code rmax}, including those beyond this
+     * table's cutoff: the width ratio is at most 1 + max(0, -delta1)/r + max(0, -delta2)/r^2 + (qbroad rmax)^2.
+     */
+    static double sigmaBound(double maxU, PdfParameters p, double r, double rmax) {
+        double ratio = 1 + Math.max(0, -p.delta1()) / r + Math.max(0, -p.delta2()) / (r * r)
+                + p.qbroad() * p.qbroad() * rmax * rmax;
+        return Math.sqrt(2 * maxU * ratio);
     }
 
     /** @return the inverse of the lattice matrix, row-major */

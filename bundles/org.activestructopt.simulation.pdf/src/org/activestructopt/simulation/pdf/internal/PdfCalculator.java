@@ -15,7 +15,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
  *
  * <pre>
  * R(r) = 1/N sum_(i in cell) sum_(j, image; not i itself) f_i f_j / &lt;f&gt;^2 Gauss(r; d_ij, sigma_ij)
- * sigma_ij^2 = (U_i + U_j) (1 - delta2 / d_ij^2),   f = Z
+ * sigma_ij^2 = (U_i + U_j) (1 - delta1 / d_ij - delta2 / d_ij^2 + (qbroad d_ij)^2),   f = Z
  * G(r) = scale [R(r)/r - 4 pi rho0 r] exp(-(qdamp r)^2 / 2),   rho0 = N / V
  * </pre>
  *
@@ -40,14 +40,25 @@ final class PdfCalculator {
     private final PdfParameters params;
     private final double[] u; // per site
     private final double maxU;
-    private final PairTable.PairOrder order;
+    private final Geometry geometry;
+
+    /** Where the calculator gets its pairs without widths: built fresh, or kept by a prepared simulation. */
+    interface Geometry {
+        /** @return the pairs of the structure up to at least {@code cutoff}, with derivatives if asked for */
+        PairTable pairs(double cutoff, boolean derivatives) throws SimulationException;
+    }
 
     PdfCalculator(Structure structure, PdfParameters params) throws SimulationException {
-        this(structure, params, PairTable::sortByDistance);
+        this(structure, params, (cutoff, derivatives) -> PairTable.geometry(structure, cutoff, derivatives));
     }
 
     /** With another order of the pair table (the benchmark's baseline). */
     PdfCalculator(Structure structure, PdfParameters params, PairTable.PairOrder order) throws SimulationException {
+        this(structure, params, (cutoff, derivatives) -> PairTable.geometry(structure, cutoff, derivatives, order));
+    }
+
+    PdfCalculator(Structure structure, PdfParameters params, Geometry geometry) throws SimulationException {
+        this.geometry = geometry;
         if (structure.size() == 0) {
             throw new SimulationException(Reason.INVALID_STRUCTURE, "the structure has no sites");
         }
@@ -98,8 +109,22 @@ final class PdfCalculator {
 
     /** @return the pairs whose Gaussians reach r values up to {@code xmax} */
     private PairTable pairTable(double xmax, boolean derivatives) throws SimulationException {
-        double cutoff = xmax + TAIL_SIGMAS * PairTable.sigmaBound(maxU, params.delta2(), xmax);
-        return PairTable.build(structure, params, u, cutoff, derivatives, order);
+        return geometry.pairs(cutoff(xmax), derivatives).withWidths(params, u);
+    }
+
+    /** @return the largest pair distance whose Gaussian reaches r values up to {@code xmax} */
+    double cutoff(double xmax) {
+        // qbroad widens the peaks with distance, so the bound depends on the cutoff it sets: a few fixed-point steps
+        double cutoff = xmax;
+        for (int k = 0; k < 4; k++) {
+            cutoff = xmax + TAIL_SIGMAS * PairTable.sigmaBound(maxU, params, xmax, cutoff);
+        }
+        return cutoff;
+    }
+
+    /** @return the largest pair distance needed for output up to {@code xmax}, termination included */
+    double cutoffFor(double xmax) {
+        return cutoff(params.qmax() > 0 ? Termination.upperLimit(xmax, params.qmax()) : xmax);
     }
 
     private Result untruncated(PairTable pairs, double[] x, boolean withJacobian, IProgressMonitor monitor)

@@ -1,7 +1,10 @@
 package org.activestructopt.simulation.pdf.internal;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.activestructopt.api.Setting;
 import org.activestructopt.api.Settings;
@@ -36,12 +39,48 @@ public final class PdfSettings {
             "termination: G(r) as if F(Q) were measured only up to qmax; 0 = no termination")
             .withRange(0, Double.POSITIVE_INFINITY);
     public static final Setting<Double> DELTA2 = Setting.real("delta2", 0.0, "angstrom^2",
-            "correlated-motion peak sharpening: sigma_ij^2 = (U_i + U_j) (1 - delta2 / r_ij^2)");
+            "correlated-motion peak sharpening at low temperature: sigma_ij^2 = (U_i + U_j) (1 - delta1 / r_ij "
+                    + "- delta2 / r_ij^2 + (qbroad r_ij)^2)");
+    public static final Setting<Double> DELTA1 = Setting.real("delta1", 0.0, "angstrom",
+            "correlated-motion peak sharpening at high temperature (the 1/r term of sigma_ij^2, see delta2)");
+    public static final Setting<Double> QBROAD = Setting.real("qbroad", 0.0, "angstrom^-1",
+            "instrumental peak broadening growing with r (the (qbroad r)^2 term of sigma_ij^2, see delta2)")
+            .withRange(0, Double.POSITIVE_INFINITY);
 
-    public static final SettingsSchema SCHEMA = SettingsSchema.of("simulator " + PdfSimulator.NAME, SCALE, UISO, BISO,
-            UISO_BY_ELEMENT, QDAMP, QMAX, DELTA2);
+    /** Prefix of the per-element U settings, {@code uiso_Si} etc. */
+    public static final String UISO_PREFIX = "uiso_";
+
+    /**
+     * One optional real setting per element, {@code uiso_<symbol>}: U of that element, overriding uiso_by_element,
+     * uiso and biso. A fit refines U per element through these, since a nuisance parameter is a real setting.
+     */
+    private static final Map<Element, Setting<Double>> UISO_OF = uisoSettings();
+
+    public static final SettingsSchema SCHEMA = schema();
 
     private PdfSettings() {
+    }
+
+    private static Map<Element, Setting<Double>> uisoSettings() {
+        Map<Element, Setting<Double>> out = new EnumMap<>(Element.class);
+        for (Element e : Element.values()) {
+            out.put(e, Setting.optionalReal(UISO_PREFIX + e.symbol(), "angstrom^2",
+                    "U of " + e.symbol() + " only, overriding uiso_by_element, uiso and biso")
+                    .withRange(0, Double.POSITIVE_INFINITY));
+        }
+        return out;
+    }
+
+    private static SettingsSchema schema() {
+        List<Setting<?>> all = new ArrayList<>(List.of(SCALE, UISO, BISO, UISO_BY_ELEMENT, QDAMP, QMAX, DELTA2,
+                DELTA1, QBROAD));
+        all.addAll(UISO_OF.values());
+        return SettingsSchema.of("simulator " + PdfSimulator.NAME, all);
+    }
+
+    /** @return the setting {@code uiso_<symbol>} of element {@code e} */
+    public static Setting<Double> uiso(Element e) {
+        return UISO_OF.get(e);
     }
 
     /**
@@ -68,8 +107,14 @@ public final class PdfSettings {
         } catch (IllegalArgumentException e) {
             throw new SimulationException(Reason.INVALID_REQUEST, e.getMessage(), e);
         }
+        for (Map.Entry<Element, Setting<Double>> e : UISO_OF.entrySet()) {
+            Optional<Double> v = settings.find(e.getValue());
+            if (v.isPresent()) {
+                byElement.put(e.getKey(), v.get());
+            }
+        }
         return new PdfParameters(settings.get(SCALE), u, byElement, settings.get(QDAMP), settings.get(QMAX),
-                settings.get(DELTA2));
+                settings.get(DELTA2), settings.get(DELTA1), settings.get(QBROAD));
     }
 
     /**
