@@ -54,6 +54,16 @@ public record SpectrumFile(Path file, TextFormat format, String program, Spectru
                 notes);
     }
 
+    /** A spectrum read by other means (a NeXus signal chosen by path), stating nothing. */
+    public static SpectrumFile of(Path file, TextFormat format, Spectrum spectrum) {
+        return plain(file, format, spectrum, List.of());
+    }
+
+    /** @return a copy holding another spectrum (e.g. the same data given the kind a caller expects) */
+    public SpectrumFile withSpectrum(Spectrum s) {
+        return new SpectrumFile(file, format, program, s, stated, header, element, edge, notes);
+    }
+
     /** @return the value the file states for {@code key}, if it does */
     public OptionalDouble get(Stated key) {
         Double v = stated.get(key);
