@@ -63,7 +63,8 @@ public record TargetCheck(SpectrumKind kind, OptionalDouble xmin, OptionalDouble
         switch (kind) {
         case PDF -> {
             double peak = peakPosition(s);
-            if (hi < 1.5 || peak < 0.3) {
+            // the peak test needs data past the first shell of any crystal (about 2 to 3 angstrom)
+            if (hi < 1.5 || hi >= 3 && peak < 0.3) {
                 out.add(f + "r axis looks like nm, expected angstrom (" + range + ", highest peak at r = "
                         + Texts.compact(peak) + "): multiply r by 10");
             }
