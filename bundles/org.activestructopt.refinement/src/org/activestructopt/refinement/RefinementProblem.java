@@ -1,6 +1,7 @@
 package org.activestructopt.refinement;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import org.activestructopt.api.NuisanceSimulator;
 import org.activestructopt.api.Settings;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorRegistry;
-import org.activestructopt.refinement.internal.ColumnFiles;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.JobProblem;
@@ -29,6 +29,11 @@ import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumFormatException;
 import org.activestructopt.spectra.SpectrumKind;
+import org.activestructopt.spectra.io.ReadOptions;
+import org.activestructopt.spectra.io.SpectrumFile;
+import org.activestructopt.spectra.io.SpectrumReaders;
+import org.activestructopt.spectra.io.TargetCheck;
+import org.activestructopt.spectra.io.TextFormat;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.structure.MinimumDistances;
 import org.activestructopt.structure.Structure;
@@ -284,18 +289,42 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
     }
 
     private static Spectrum readTarget(Job job, Target t, SpectrumKind kind, List<JobProblem> problems) {
-        Path path = job.resolve(t.file());
+        // "file#options" (columns, kweight, format, group), unless a file of that very name exists
+        String spec = t.file();
+        int hash = spec.lastIndexOf('#');
+        String options = null;
+        if (hash > 0 && !Files.exists(job.resolve(spec))) {
+            options = spec.substring(hash + 1);
+            spec = spec.substring(0, hash);
+        }
+        Path path = job.resolve(spec);
         try {
-            Spectrum s;
-            if (t.effectiveFormat() == TargetFormat.NEXUS) {
-                s = t.signal().isPresent() ? NexusSpectra.read(path, t.signal().get(), t.axis().orElse(null))
-                        : NexusSpectra.readDefault(path);
+            SpectrumFile file;
+            if (t.effectiveFormat() == TargetFormat.NEXUS && t.signal().isPresent()) {
+                file = SpectrumFile.of(path, TextFormat.NEXUS,
+                        NexusSpectra.read(path, t.signal().get(), t.axis().orElse(null)));
             } else {
-                s = ColumnFiles.read(path, kind);
+                ReadOptions o = ReadOptions.DEFAULTS.withKind(kind);
+                if (t.effectiveFormat() == TargetFormat.NEXUS) {
+                    o = o.withFormat(TextFormat.NEXUS);
+                }
+                file = SpectrumReaders.read(path, options == null ? o : o.parse(options));
             }
-            if (s.kind() == SpectrumKind.OTHER) {
-                s = s.withKind(kind);
+            if (file.spectrum().kind() == SpectrumKind.OTHER) {
+                file = file.withSpectrum(file.spectrum().withKind(kind));
             }
+            TargetCheck check = TargetCheck.of(kind).withRange(t.xmin().orElse(Double.NaN),
+                    t.xmax().orElse(Double.NaN));
+            if (kind == SpectrumKind.XANES) {
+                check = check.relativeEnergy(); // FEFF's XANES simulator writes E - E0
+            }
+            List<String> wrong = check.problems(file);
+            if (!wrong.isEmpty()) {
+                wrong.forEach(w -> problems.add(JobProblem.of(t, "file", w)));
+                return null;
+            }
+            // the simulators write plain chi(k); a k-weight is then applied to both sides alike
+            Spectrum s = file.unweighted();
             double lo = t.xmin().orElse(Double.NEGATIVE_INFINITY);
             double hi = t.xmax().orElse(Double.POSITIVE_INFINITY);
             return t.xmin().isPresent() || t.xmax().isPresent() ? s.crop(lo, hi) : s;

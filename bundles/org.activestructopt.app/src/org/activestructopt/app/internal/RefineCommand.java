@@ -264,8 +264,12 @@ public final class RefineCommand implements Callable<Integer> {
         Job job = Job.create().setMethod(Method.ACTIVE).setVariation(variation)
                 .setName(start.getFileName() + " against " + targetFile.getFileName());
         job.start().setFile(start.toAbsolutePath().toString());
-        Objective objective = job.addObjective(simulator, targetFile.toAbsolutePath().toString());
-        if (hash >= 0) {
+        String name = targetFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean nexus = java.util.List.of(".nxs", ".nx5", ".h5", ".hdf5", ".hdf").stream().anyMatch(name::endsWith);
+        // NeXus: '#' names the signal's HDF5 path; text formats: reader options (columns, kweight, format, group)
+        Objective objective = job.addObjective(simulator, targetFile.toAbsolutePath()
+                + (hash >= 0 && !nexus ? what.target.substring(hash) : ""));
+        if (hash >= 0 && nexus) {
             objective.target().setSignal(what.target.substring(hash + 1));
         }
         if (budget != null) {

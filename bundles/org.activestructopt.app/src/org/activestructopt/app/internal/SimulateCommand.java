@@ -113,13 +113,33 @@ public final class SimulateCommand implements Runnable {
             Spectrum spectrum = simulator.simulate(structure, grid, settings, new NullProgressMonitor());
             Path out = spec.findOption("--out").getValue();
             PrintWriter stdout = spec.commandLine().getOut();
-            SpectrumFiles.write(spectrum, out, stdout,
-                    Map.of("simulator", d.name(), "structure", structurePath.toString(),
-                            "settings", settings.effectiveValues().toString()));
+            Map<String, String> provenance = Map.of("simulator", d.name(), "structure", structurePath.toString(),
+                    "settings", settings.effectiveValues().toString());
+            writeSpectrum(spectrum, out, stdout, provenance);
             if (out != null) {
                 stdout.println("wrote " + out);
             }
             return 0;
         }
+    }
+
+    /** Two text columns (stdout when {@code out} is null), or NeXus for a {@code .nxs}/{@code .h5} file. */
+    static void writeSpectrum(Spectrum spectrum, Path out, PrintWriter stdout, Map<String, String> provenance)
+            throws java.io.IOException, UserException {
+        if (out == null) {
+            org.activestructopt.spectra.io.ColumnWriter.write(spectrum, stdout, provenance);
+            stdout.flush();
+            return;
+        }
+        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".nxs") || name.endsWith(".h5") || name.endsWith(".hdf5")) {
+            NexusOutput.write(spectrum, out, provenance);
+            return;
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new UserException("--out " + out + ": directory " + parent + " does not exist");
+        }
+        org.activestructopt.spectra.io.ColumnWriter.write(spectrum, out, provenance);
     }
 }

@@ -2,26 +2,20 @@ package org.activestructopt.simulation.feff.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulationException.Reason;
+import org.activestructopt.spectra.io.NumberText;
 
 /**
- * Reads the whitespace-separated numeric tables that FEFF writes (chi.dat, xmu.dat, feffNNNN.dat), tolerating the
- * quirks of Fortran list output, and turns every defect into a {@link SimulationException} that names the file, the
- * line and the column.
+ * Reads the whitespace-separated numeric tables that FEFF writes (chi.dat, xmu.dat, feffNNNN.dat) with the shared
+ * tokenizer of the spectra readers ({@link NumberText}, which knows the quirks of Fortran list output), and turns
+ * every defect into a {@link SimulationException} that names the file, the line and the column.
  */
 public final class ColumnText {
-
-    /**
-     * Fortran drops the 'E' of three-digit exponents ({@code 1.234-100}) and may write 'D' exponents; both must read as
-     * numbers rather than as garbage.
-     */
-    private static final Pattern MISSING_E = Pattern.compile("([-+]?(?:\\d+\\.\\d*|\\.\\d+))([-+]\\d{2,3})");
 
     private ColumnText() {
     }
@@ -45,23 +39,7 @@ public final class ColumnText {
      * @throws NumberFormatException if the token is not a number (e.g. Fortran's {@code ******} overflow marker)
      */
     public static double parseNumber(String token) {
-        String t = token.replace('D', 'E').replace('d', 'e');
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            Matcher m = MISSING_E.matcher(t);
-            if (m.matches()) {
-                return Double.parseDouble(m.group(1) + "E" + m.group(2));
-            }
-            String lower = t.toLowerCase(Locale.ROOT);
-            if (lower.equals("nan") || lower.equals("+nan") || lower.equals("-nan")) {
-                return Double.NaN;
-            }
-            if (lower.matches("[-+]?inf(inity)?")) {
-                return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            }
-            throw new NumberFormatException("'" + token + "' is not a number");
-        }
+        return NumberText.parse(token);
     }
 
     /**
@@ -124,7 +102,7 @@ public final class ColumnText {
      */
     public static double[] numbers(String line, String source, int lineNumber, String... names)
             throws SimulationException {
-        String[] tokens = line.strip().split("\\s+");
+        String[] tokens = NumberText.splitWhitespace(line);
         double[] row = new double[tokens.length];
         for (int c = 0; c < tokens.length; c++) {
             String column = "column " + (c + 1) + (c < names.length ? " (" + names[c] + ")" : "");
