@@ -22,7 +22,7 @@ record LarchCase(String name, ColumnFile muFile, ColumnFile chiFile, Map<String,
                 continue;
             }
             String[] f = t.split("\\s+");
-            s.put(f[0], Double.parseDouble(f[1]));
+            s.put(f[0], f[1].equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(f[1]));
         }
         return new LarchCase(name, ColumnFile.read(DIR.resolve(name + "_mu.dat")),
                 ColumnFile.read(DIR.resolve(name + "_chi.dat")), s);
