@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 import org.activestructopt.api.SimulatorRegistry;
 import org.activestructopt.refinement.HostileHarness.Expect;
 import org.activestructopt.refinement.HostileHarness.Format;
-import org.activestructopt.refinement.internal.ColumnFiles;
+import org.activestructopt.spectra.io.ReadOptions;
+import org.activestructopt.spectra.io.SpectrumReaders;
 import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.spectra.SpectrumFormatException;
@@ -49,9 +50,9 @@ class HostileJobTest {
     static final Format JOB = new Format("job", JobFormatException.class,
             file -> RefinementProblem.fromJob(Job.load(file), registry), 22);
 
-    /** Text spectra (x y columns); one line to change when the text readers replace ColumnFiles. */
+    /** Text spectra (x y columns) through the spectra bundle's readers, as a job's target is read. */
     static final Format COLUMNS = new Format("columns", SpectrumFormatException.class,
-            file -> ColumnFiles.read(file, SpectrumKind.PDF));
+            file -> SpectrumReaders.read(file, ReadOptions.DEFAULTS.withKind(SpectrumKind.PDF)));
 
     static final String JOB_SEED = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -212,20 +213,6 @@ class HostileJobTest {
                 Expect.EITHER, null);
     }
 
-    static Stream<Path> pendingColumns() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("data", "fuzz-pending", "columns"))) {
-            return s.sorted().toList().stream();
-        }
-    }
-
-    /** The column reader's crashes, to pass once its replacement is merged (then move them to data/fuzz-regressions). */
-    @org.junit.jupiter.api.Disabled("ColumnFiles is being replaced by the text spectrum readers (issue #18 readers part)")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pendingColumns")
-    void pendingColumnsRegressions(Path file) {
-        HostileHarness.assertClean(COLUMNS, "refinement-pending", file, Expect.EITHER, null);
-    }
-
     @Test
     void fuzzJobFiles(@TempDir Path scratch) throws IOException {
         Files.writeString(scratch.resolve("target.gr"), columns());
@@ -234,11 +221,9 @@ class HostileJobTest {
     }
 
     /**
-     * Off until the text spectrum readers replace ColumnFiles: it fails at once on bytes that are not UTF-8
-     * ({@code java.nio.charset.MalformedInputException}, an IOException without file or line); the mutants it found
-     * are kept in {@code data/fuzz-pending/columns/} for {@link #pendingColumnsRegressions}.
+     * The old column reader failed at once on bytes that are not UTF-8 (an IOException without file or line); those
+     * mutants are kept in data/fuzz-regressions.
      */
-    @org.junit.jupiter.api.Disabled("ColumnFiles is being replaced by the text spectrum readers (issue #18 readers part)")
     @Test
     void fuzzColumns(@TempDir Path scratch) throws IOException {
         Path seed = Files.writeString(scratch.resolve("seed.gr"), columns());

@@ -330,8 +330,6 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
             return t.xmin().isPresent() || t.xmax().isPresent() ? s.crop(lo, hi) : s;
         } catch (SpectrumFormatException | IllegalArgumentException e) {
             problems.add(JobProblem.of(t, null, e.getMessage()));
-        } catch (IOException e) {
-            problems.add(JobProblem.of(t, "file", "cannot read target " + path + ": " + reason(e)));
         }
         return null;
     }

@@ -150,7 +150,7 @@ public final class PairTableBenchmark {
 
     private static double cutoff(PdfParameters p) {
         double xmax = GRID.values()[GRID.size() - 1];
-        return xmax + PdfCalculator.TAIL_SIGMAS * PairTable.sigmaBound(p.uiso(), p.delta2(), xmax);
+        return xmax + PdfCalculator.TAIL_SIGMAS * PairTable.sigmaBound(p.uiso(), p, xmax, xmax);
     }
 
     private static String format(Timing t) {

@@ -71,7 +71,6 @@ final class PdfCalculator {
             m = Math.max(m, u[i]);
         }
         this.maxU = m;
-        this.order = order;
     }
 
     /** Values and, if requested, the Jacobian (row-major, {@code 3N + 9} columns: fractional, then lattice). */
