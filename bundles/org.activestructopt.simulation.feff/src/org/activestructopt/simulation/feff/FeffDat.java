@@ -92,9 +92,11 @@ public final class FeffDat {
         }
         String geometryLine = lines[geometry].substring(0, lines[geometry].indexOf("nleg, deg, reff"));
         double[] g = ColumnText.numbers(geometryLine, source, geometry + 1, "nleg", "deg", "reff", "rnrmav", "edge");
-        if (g.length < 4 || g[0] < 2 || g[0] != Math.rint(g[0]) || !(g[2] > 0)) {
+        // FEFF's paths have at most a handful of legs (NLEG, default 8); a bound keeps the counts below from overflowing
+        if (g.length < 4 || g[0] < 2 || g[0] > 100 || g[0] != Math.rint(g[0]) || !(g[2] > 0)) {
             throw new SimulationException(Reason.EXTERNAL_FAILURE, source + " line " + (geometry + 1)
-                    + ": expected nleg >= 2, degeneracy, reff > 0 and rnrmav, found '" + lines[geometry].strip() + "'");
+                    + ": expected 2 <= nleg <= 100, degeneracy, reff > 0 and rnrmav, found '" + lines[geometry].strip()
+                    + "'");
         }
         int nleg = (int) g[0];
         // the column labels "x y z pot at#" follow, then one line per atom of the path, absorber first
