@@ -95,9 +95,39 @@ public final class SettingsSchema {
         StringBuilder sb = new StringBuilder("unknown setting '").append(name).append("' for ").append(owner);
         closest(name).ifPresent(c -> sb.append(" (did you mean '").append(c).append("'?)"));
         sb.append("; known settings: ");
-        sb.append(byName.isEmpty() ? "none" : String.join(", ", byName.keySet()));
+        sb.append(byName.isEmpty() ? "none" : String.join(", ", collapsedNames()));
         return sb.toString();
     }
+
+    /**
+     * The names, with a family of many settings that differ only after their last '_' (the PDF simulator's
+     * {@code uiso_<element>}: one per element) shown once as {@code prefix_*}, so that a message stays one short line.
+     */
+    private List<String> collapsedNames() {
+        Map<String, Long> families = new java.util.HashMap<>();
+        for (String n : byName.keySet()) {
+            int u = n.lastIndexOf('_');
+            if (u > 0) {
+                families.merge(n.substring(0, u), 1L, Long::sum);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : byName.keySet()) {
+            int u = n.lastIndexOf('_');
+            String family = u > 0 ? n.substring(0, u) : null;
+            if (family != null && families.get(family) >= FAMILY) {
+                if (!out.contains(family + "_*")) {
+                    out.add(family + "_*");
+                }
+            } else {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Members from which a family of settings is listed as one name. */
+    private static final int FAMILY = 8;
 
     /** Suggests a declared name within a small edit distance, to catch typos such as {@code qmx} for {@code qmax}. */
     private Optional<String> closest(String name) {

@@ -71,7 +71,7 @@ public final class BaselineBenchmark {
         int budget = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         Path out = Path.of(args.length > 2 ? args[2] : "benchmark/baseline-benchmark.md");
         MinimumDistances limits = MinimumDistances.defaults();
-        List<Baseline> methods = List.of(new ReverseMonteCarlo(0.1, 0.0025), new RandomSearch(),
+        List<Baseline> methods = List.of(ReverseMonteCarlo.original(), new RandomSearch(),
                 new LeastSquares(1e-3, 1e-6, 0.1));
         Map<String, List<double[]>> curves = new LinkedHashMap<>();
         Map<String, Integer> matches = new LinkedHashMap<>();

@@ -72,42 +72,31 @@ class BaselineTest {
     }
 
     @Test
-    void reverseMonteCarloLowersTheLossTenfold() throws Exception {
-        Results r = run(new ReverseMonteCarlo(0.1, 0.0025), problem(), 600);
+    void reverseMonteCarloAsTheOriginalLowersTheLoss() throws Exception {
+        Results r = run(ReverseMonteCarlo.original(), problem(), 600);
         double[] best = Metrics.bestSoFar(r);
-        assertTrue(best[599] < best[0] / 10, "start " + best[0] + ", best " + best[599]);
-        // each proposal moves one atom of an earlier structure (the current state) by at most 0.1 A
+        // all-atom moves of 0.1 A from a start 0.3 A off: 8.16 -> 3.24 (seed 3); one-atom moves of the old rule did 10x
+        assertTrue(best[599] < best[0] / 2, "start " + best[0] + ", best " + best[599]);
+        // each proposal moves every atom of an earlier structure (the current state) by 0.1 A
         List<Structure> all = r.candidates().stream().map(Candidate::structure).toList();
         for (int k = 1; k < all.size(); k++) {
-            boolean oneMove = false;
-            for (int j = k - 1; j >= 0 && !oneMove; j--) {
-                oneMove = differsInOneSiteByAtMost(all.get(j), all.get(k), 0.1 + 1e-9);
+            boolean move = false;
+            for (int j = k - 1; j >= 0 && !move; j--) {
+                move = everySiteMovedBy(all.get(j), all.get(k), 0.1);
             }
-            assertTrue(oneMove, "candidate " + k + " is not a single move of an earlier one");
+            assertTrue(move, "candidate " + k + " is not a move of an earlier one");
         }
     }
 
-    private static boolean differsInOneSiteByAtMost(Structure a, Structure b, double max) {
-        double[] fa = a.fracCoordsFlat();
-        double[] fb = b.fracCoordsFlat();
-        int moved = -1;
+    private static boolean everySiteMovedBy(Structure a, Structure b, double d) {
         for (int i = 0; i < a.size(); i++) {
-            for (int k = 0; k < 3; k++) {
-                double d = fa[3 * i + k] - fb[3 * i + k];
-                if (Math.abs(d - Math.rint(d)) > 1e-12) {
-                    if (moved >= 0 && moved != i) {
-                        return false;
-                    }
-                    moved = i;
-                }
+            Structure pair = Structure.of(a.lattice(), List.of(a.species(i), a.species(i)),
+                    new double[][] { a.frac(i), b.frac(i) });
+            if (Math.abs(pair.distance(0, 1) - d) > 1e-9) {
+                return false;
             }
         }
-        if (moved < 0) {
-            return false;
-        }
-        Structure pair = Structure.of(a.lattice(), List.of(a.species(moved), a.species(moved)),
-                new double[][] { a.frac(moved), b.frac(moved) });
-        return pair.distance(0, 1) <= max;
+        return true;
     }
 
     @Test

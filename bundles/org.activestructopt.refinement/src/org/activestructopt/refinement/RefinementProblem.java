@@ -298,6 +298,11 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
             spec = spec.substring(0, hash);
         }
         Path path = job.resolve(spec);
+        if (!Files.isRegularFile(path)) {
+            problems.add(JobProblem.of(t, "file", "cannot read target " + path + ": "
+                    + (Files.exists(path) ? "not a file" : "no such file")));
+            return null;
+        }
         try {
             SpectrumFile file;
             if (t.effectiveFormat() == TargetFormat.NEXUS && t.signal().isPresent()) {

@@ -48,7 +48,10 @@ class JobModelTest {
         assertEquals(5, job.surrogate().ensembleSize());
         assertEquals(MinimumDistances.DEFAULT_FACTOR, job.constraints().factor());
         assertEquals(0.1, job.rmc().maxStep());
-        assertEquals(0.0025, job.rmc().temperature());
+        // ActiveStructOpt's RMC: every atom moved by exactly 0.1 A, sigma 0.0025, T = 2 sigma^2
+        assertEquals(List.of(0.1, 0.1, true, 0.0025), List.of(job.rmc().minStep(), job.rmc().maxStep(),
+                job.rmc().allAtoms(), job.rmc().sigma()));
+        assertEquals(1.25e-5, job.rmc().temperature(), 1e-18);
         assertEquals(Method.ACTIVE, job.method());
         assertEquals(Variation.COORDINATES, job.variation());
         assertEquals("perturbation", job.sampler().name());
@@ -105,7 +108,7 @@ class JobModelTest {
         assertEquals(100, job.budget().simulations());
         assertEquals(65, job.budget().explore());
         assertEquals(0.05, job.rmc().maxStep());
-        assertEquals(0.0025, job.rmc().temperature()); // not in the file: default
+        assertEquals(1.25e-5, job.rmc().temperature(), 1e-18); // not in the file: 2 sigma^2, sigma = 0.0025
         assertEquals(5, job.surrogate().ensembleSize()); // section absent: default
         assertFalse(job.hasResults());
         assertEquals(10, job.objectives().get(0).target().line().getAsInt());
@@ -130,7 +133,7 @@ class JobModelTest {
         assertEquals(file.toAbsolutePath(), job.file().orElseThrow());
         String text = Files.readString(file);
         // defaults are written out so a results file documents what the run used
-        assertTrue(text.contains("temperature=\"0.0025\""), text);
+        assertTrue(text.contains("maxStep=\"0.1\""), text);
         assertTrue(text.contains("xmlns:aso=\"http://www.activestructopt.org/refinement/1.0\""), text);
 
         Job back = Job.load(file);
