@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.activestructopt.api.SimulationException;
-import org.activestructopt.simulation.feff.internal.ProcessSupervisor;
+import org.activestructopt.process.ProcessSupervisor;
 import org.activestructopt.spectra.Grid;
 import org.activestructopt.structure.Structure;
 import org.eclipse.core.runtime.IProgressMonitor;

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulationException.Reason;
-import org.activestructopt.simulation.feff.internal.ProcessSupervisor;
+import org.activestructopt.process.ProcessSupervisor;
 import org.eclipse.core.runtime.IProgressMonitor;
 
 /**

@@ -82,13 +82,18 @@ public final class SpectrumReaders {
         if (f == null) {
             f = detect(name, lines, text);
         }
-        return switch (f) {
-        case PDF_GR -> GrReader.read(file, lines, options);
-        case XDI -> XdiReader.read(file, lines, options);
-        case CHI -> ChiReader.read(file, lines, options);
-        case ATHENA -> AthenaReader.read(file, text, options);
-        default -> ColumnReader.read(file, lines, options);
-        };
+        try {
+            return switch (f) {
+            case PDF_GR -> GrReader.read(file, lines, options);
+            case XDI -> XdiReader.read(file, lines, options);
+            case CHI -> ChiReader.read(file, lines, options);
+            case ATHENA -> AthenaReader.read(file, text, options);
+            default -> ColumnReader.read(file, lines, options);
+            };
+        } catch (IllegalArgumentException e) {
+            // what the rows make no spectrum of (a single row, say) is the file's fault, said as Spectrum says it
+            throw new SpectrumFormatException(file, null, e.getMessage(), e);
+        }
     }
 
     private static TextFormat detect(String name, List<String> lines, String text) {

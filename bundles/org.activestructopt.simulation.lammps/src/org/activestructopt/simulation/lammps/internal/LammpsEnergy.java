@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +19,7 @@ import org.activestructopt.api.SettingsSchema;
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulationException.Reason;
 import org.activestructopt.api.Settings;
+import org.activestructopt.process.ProcessSupervisor;
 import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Structure;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -28,7 +29,7 @@ import org.osgi.service.component.annotations.Component;
  * The energy of structures from LAMMPS: one LAMMPS process computes a whole batch (an input that reads each
  * structure's data file in turn, {@code run 0}, prints the energy and dumps the forces), so a structure costs
  * milliseconds instead of a process start. The process is started without a shell in its own temporary directory,
- * with a time limit and cancellation; the potential comes from the documented table {@code potentials.tsv} by the
+ * with a time limit and cancellation, under the {@link ProcessSupervisor} (it cannot outlive the JVM); the potential comes from the documented table {@code potentials.tsv} by the
  * structure's elements, or from the settings.
  */
 @Component(service = EnergyCalculator.class, property = EnergyCalculator.NAME_PROPERTY + "=" + LammpsEnergy.NAME)
@@ -36,6 +37,11 @@ public final class LammpsEnergy implements EnergyCalculator {
 
     /** The registered name. */
     public static final String NAME = "energy";
+
+    /** Prefix of the run directories in the temporary directory; those of dead JVMs are swept at the first run. */
+    static final String DIRECTORY_PREFIX = "aso-lammps-";
+
+    private static final ProcessSupervisor SUPERVISOR = ProcessSupervisor.get();
 
     @Override
     public String name() {
@@ -70,7 +76,9 @@ public final class LammpsEnergy implements EnergyCalculator {
         List<String> potential = potentialLines(types, settings);
         Path dir;
         try {
-            dir = Files.createTempDirectory("aso-lammps-");
+            Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+            SUPERVISOR.sweepOnce(scratch, DIRECTORY_PREFIX);
+            dir = SUPERVISOR.createDirectory(scratch, DIRECTORY_PREFIX);
         } catch (IOException e) {
             throw new SimulationException(Reason.ENVIRONMENT, "cannot create a temporary directory for LAMMPS: "
                     + e.getMessage(), e);
@@ -89,7 +97,7 @@ public final class LammpsEnergy implements EnergyCalculator {
             throw new SimulationException(Reason.ENVIRONMENT, "cannot write or read LAMMPS files in " + dir + ": "
                     + e.getMessage(), e);
         } finally {
-            deleteTree(dir);
+            SUPERVISOR.release(dir, true);
         }
     }
 
@@ -156,19 +164,19 @@ public final class LammpsEnergy implements EnergyCalculator {
 
     private static void run(Path dir, Settings settings, int n, IProgressMonitor monitor)
             throws SimulationException, IOException {
-        String exe = settings.get(LammpsSettings.EXECUTABLE);
+        String exe = executable(settings.get(LammpsSettings.EXECUTABLE));
         ProcessBuilder pb = new ProcessBuilder(exe, "-nocite", "-in", "in.aso", "-log", "log.lammps", "-screen",
                 "none").directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.txt").toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
+        long limitNanos = (long) ((30 + settings.get(LammpsSettings.TIMEOUT) * n) * 1e9);
         Process p;
         try {
-            p = pb.start();
+            p = SUPERVISOR.start(pb, dir, Duration.ofNanos(limitNanos));
         } catch (IOException e) {
             throw new SimulationException(Reason.ENVIRONMENT, "LAMMPS executable '" + exe + "' cannot be started ("
                     + e.getMessage() + "); install Debian's lammps or set 'executable'", e);
         }
-        long limitNanos = (long) ((30 + settings.get(LammpsSettings.TIMEOUT) * n) * 1e9);
         long start = System.nanoTime();
         try {
             while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
@@ -188,15 +196,43 @@ public final class LammpsEnergy implements EnergyCalculator {
             throw new SimulationException(Reason.CANCELLED, "interrupted while LAMMPS ran", e);
         }
         int done = countEnergies(dir);
+        if (p.exitValue() == ProcessSupervisor.TIMED_OUT && !SUPERVISOR.wrapper().isEmpty()) {
+            throw new SimulationException(Reason.TIMEOUT, "LAMMPS was ended by the external time limit after "
+                    + done + " of " + n + " structure(s)");
+        }
         if (p.exitValue() != 0 || done < n) {
             throw new SimulationException(done < n ? Reason.INVALID_STRUCTURE : Reason.EXTERNAL_FAILURE,
                     "LAMMPS failed on structure " + (done + 1) + " of " + n + ": " + errorLine(dir));
         }
     }
 
+    /**
+     * The program is started through the supervisor's wrapper, which would report a missing program only as an exit
+     * status, so it is looked up here.
+     *
+     * @throws SimulationException with {@link Reason#ENVIRONMENT} naming the executable
+     */
+    private static String executable(String name) throws SimulationException {
+        Path found = null;
+        if (name.contains("/")) {
+            found = Path.of(name);
+        } else {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                    found = Path.of(dir, name);
+                    break;
+                }
+            }
+        }
+        if (found == null || !Files.isRegularFile(found) || !Files.isExecutable(found)) {
+            throw new SimulationException(Reason.ENVIRONMENT, "LAMMPS executable '" + name + "' not found"
+                    + (name.contains("/") ? "" : " on PATH") + "; install Debian's lammps or set 'executable'");
+        }
+        return found.toString();
+    }
+
     private static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        ProcessSupervisor.destroyTree(p);
     }
 
     private static int countEnergies(Path dir) throws IOException {
@@ -255,14 +291,6 @@ public final class LammpsEnergy implements EnergyCalculator {
                     Double.parseDouble(t[3]) });
         }
         return f;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is not worth failing a finished computation for
-        }
     }
 
     @Override

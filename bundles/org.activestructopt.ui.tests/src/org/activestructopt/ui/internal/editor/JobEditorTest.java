@@ -150,7 +150,7 @@ class JobEditorTest {
                 Map.entry("optimiser/explore/steps", "50"), Map.entry("optimiser/exploit/acquisition", "mae"),
                 Map.entry("optimiser/exploit/lambda", "0"), Map.entry("optimiser/exploit/starts", "32"),
                 Map.entry("optimiser/exploit/steps", "50"), Map.entry("rmc/maxStep", "0.1"),
-                Map.entry("rmc/temperature", "0.0025"), Map.entry("leastSquares/damping", "0.001"),
+                Map.entry("rmc/temperature", "1.25e-05"), Map.entry("leastSquares/damping", "0.001"),
                 Map.entry("leastSquares/tolerance", "1e-06"), Map.entry("leastSquares/restartRadius", "0.1"));
         defaults.forEach((field, value) -> assertEquals(value, shown(editor, field), field));
         assertFalse(((Button) editor.field("constraints/acceptStart")).getSelection());

@@ -1,4 +1,4 @@
-package org.activestructopt.simulation.feff.internal;
+package org.activestructopt.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * Starts external programs (FEFF now; LAMMPS and the SLURM client later) so that none outlives the JVM that started
+ * Starts external programs (FEFF, LAMMPS) so that none outlives the JVM that started
  * it, and none leaves its work directory behind for long.
  * <ul>
  * <li><b>JVM exits or gets SIGTERM/SIGINT/SIGHUP:</b> a shutdown hook kills the process tree of every supervised
@@ -47,9 +47,8 @@ import java.util.stream.Stream;
  * Where {@code setpriv} or {@code timeout} is missing (not Linux, or a very old util-linux), programs are started
  * directly: the shutdown hook and the sweep still apply, the SIGKILL case then relies on the sweep alone.
  * <p>
- * It lives in the FEFF bundle's internal package while FEFF is its only user: it is process plumbing, not a contract
- * between services, so it does not belong in {@code org.activestructopt.api}; when the LAMMPS or SLURM bundle needs it,
- * it moves unchanged into a small bundle of its own that both require.
+ * A bundle of its own, required by the bundles that start programs: it is process plumbing, not a contract between
+ * services, so it does not belong in {@code org.activestructopt.api}.
  */
 public final class ProcessSupervisor {
 
