@@ -1,5 +1,6 @@
 package org.activestructopt.refinement;
 
+import org.activestructopt.testing.HostileHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.activestructopt.api.SimulatorRegistry;
-import org.activestructopt.refinement.HostileHarness.Expect;
-import org.activestructopt.refinement.HostileHarness.Format;
+import org.activestructopt.testing.HostileHarness.Expect;
+import org.activestructopt.testing.HostileHarness.Format;
 import org.activestructopt.spectra.io.ReadOptions;
 import org.activestructopt.spectra.io.SpectrumReaders;
 import org.activestructopt.refinement.model.Job;

@@ -1,5 +1,6 @@
 package org.activestructopt.simulation.feff;
 
+import org.activestructopt.testing.HostileHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.activestructopt.api.SimulationException;
-import org.activestructopt.simulation.feff.HostileHarness.Expect;
-import org.activestructopt.simulation.feff.HostileHarness.Format;
+import org.activestructopt.testing.HostileHarness.Expect;
+import org.activestructopt.testing.HostileHarness.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package org.activestructopt.spectra.nexus;
 
+import org.activestructopt.testing.HostileHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import java.util.stream.Stream;
 
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumFormatException;
-import org.activestructopt.spectra.nexus.HostileHarness.Expect;
-import org.activestructopt.spectra.nexus.HostileHarness.Format;
+import org.activestructopt.testing.HostileHarness.Expect;
+import org.activestructopt.testing.HostileHarness.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

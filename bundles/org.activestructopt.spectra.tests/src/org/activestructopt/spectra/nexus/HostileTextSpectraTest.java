@@ -1,5 +1,6 @@
 package org.activestructopt.spectra.nexus;
 
+import org.activestructopt.testing.HostileHarness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import java.util.zip.GZIPInputStream;
 import org.activestructopt.spectra.SpectrumFormatException;
 import org.activestructopt.spectra.io.ReadOptions;
 import org.activestructopt.spectra.io.SpectrumReaders;
-import org.activestructopt.spectra.nexus.HostileHarness.Expect;
-import org.activestructopt.spectra.nexus.HostileHarness.Format;
+import org.activestructopt.testing.HostileHarness.Expect;
+import org.activestructopt.testing.HostileHarness.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

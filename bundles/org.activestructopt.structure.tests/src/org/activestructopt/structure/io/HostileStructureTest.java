@@ -1,5 +1,6 @@
 package org.activestructopt.structure.io;
 
+import org.activestructopt.testing.HostileHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.activestructopt.structure.Structure;
-import org.activestructopt.structure.io.HostileHarness.Expect;
-import org.activestructopt.structure.io.HostileHarness.Format;
+import org.activestructopt.testing.HostileHarness.Expect;
+import org.activestructopt.testing.HostileHarness.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

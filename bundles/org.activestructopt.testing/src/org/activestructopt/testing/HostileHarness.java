@@ -1,4 +1,4 @@
-package org.activestructopt.simulation.feff;
+package org.activestructopt.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hostile-input suite's harness (one copy per test fragment, since fragments cannot share test classes): runs a
- * parser on a bad input in a worker thread with a time limit and classifies what happened.
+ * The hostile-input suites' harness (in a bundle of its own, which the test fragments require, since fragments cannot
+ * share classes): runs a parser on a bad input in a worker thread with a time limit and classifies what happened.
  * <ul>
  * <li>clean error: the format's typed exception, its message one line, at most {@link #MAX_MESSAGE} characters,
  * naming the file (and the field or line the case names);</li>
@@ -36,28 +36,28 @@ import java.util.regex.Pattern;
  * A format is one {@link Format} value: a name, its exception type and the call that reads a file. Every outcome is
  * appended to {@code target/hostile-results.tsv} for {@code releng/reliability-summary.py}.
  */
-final class HostileHarness {
+public final class HostileHarness {
 
-    static final int MAX_MESSAGE = 400;
-    static final Duration LIMIT = Duration.ofSeconds(10);
-    static final Path RESULTS = Path.of("target", "hostile-results.tsv");
+    public static final int MAX_MESSAGE = 400;
+    public static final Duration LIMIT = Duration.ofSeconds(10);
+    public static final Path RESULTS = Path.of("target", "hostile-results.tsv");
 
-    enum Outcome {
+    public enum Outcome {
         CLEAN_ERROR, CORRECT_RESULT, TRACE, BAD_MESSAGE, SILENT_WRONG, HANG
     }
 
     /** What a case expects: an error, a result, or either (as long as it is clean). */
-    enum Expect {
+    public enum Expect {
         ERROR, RESULT, EITHER
     }
 
     @FunctionalInterface
-    interface Reader {
+    public interface Reader {
         Object read(Path file) throws Exception;
     }
 
     @FunctionalInterface
-    interface Check {
+    public interface Check {
         /** @return null if the result is right, else what is wrong */
         String problem(Object result);
     }
@@ -67,15 +67,15 @@ final class HostileHarness {
      *
      * @param maxLines lines its message may have: 1, except for formats that list several problems one per line
      */
-    record Format(String name, Class<? extends Exception> error, Reader reader, int maxLines) {
-        Format(String name, Class<? extends Exception> error, Reader reader) {
+    public record Format(String name, Class<? extends Exception> error, Reader reader, int maxLines) {
+        public Format(String name, Class<? extends Exception> error, Reader reader) {
             this(name, error, reader, 1);
         }
     }
 
     /** Outcome of one case. */
-    record Result(Outcome outcome, String detail) {
-        boolean ok() {
+    public record Result(Outcome outcome, String detail) {
+        public boolean ok() {
             return outcome == Outcome.CLEAN_ERROR || outcome == Outcome.CORRECT_RESULT;
         }
     }
@@ -107,7 +107,7 @@ final class HostileHarness {
      * @param mustName texts the error message must contain besides the file name (a field, an HDF5 path, a word)
      * @param check    check of a result, or null (any result is then right when one is allowed)
      */
-    static Result run(Format f, Path file, Expect expect, Check check, String... mustName) {
+    public static Result run(Format f, Path file, Expect expect, Check check, String... mustName) {
         Future<Object> job = worker.submit(() -> f.reader().read(file));
         Object value;
         try {
@@ -161,7 +161,7 @@ final class HostileHarness {
     }
 
     /** Runs a case, records it, and fails the test unless it ended in a clean error or a correct result. */
-    static void assertClean(Format f, String suite, Path file, Expect expect, Check check, String... mustName) {
+    public static void assertClean(Format f, String suite, Path file, Expect expect, Check check, String... mustName) {
         Result r = run(f, file, expect, check, mustName);
         record(suite, f.name(), file.getFileName().toString(), r);
         if (!r.ok()) {
@@ -169,7 +169,7 @@ final class HostileHarness {
         }
     }
 
-    static synchronized void record(String suite, String format, String name, Result r) {
+    public static synchronized void record(String suite, String format, String name, Result r) {
         try {
             Files.createDirectories(RESULTS.getParent());
             String line = String.join("\t", suite, format, name, r.outcome().name(),
@@ -182,7 +182,7 @@ final class HostileHarness {
     }
 
     /** One line per fuzz run: mutants tried, clean errors, mutants read without error, failures. */
-    static synchronized void recordFuzz(String format, int tried, int clean, int read, int failures) {
+    public static synchronized void recordFuzz(String format, int tried, int clean, int read, int failures) {
         try {
             Files.createDirectories(RESULTS.getParent());
             Files.writeString(RESULTS, String.join("\t", "fuzz", format, String.valueOf(tried), String.valueOf(clean),
@@ -193,7 +193,7 @@ final class HostileHarness {
         }
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         String one = s.replace('\n', ' ');
         return one.length() > 160 ? one.substring(0, 160) + "..." : one;
     }
@@ -205,7 +205,7 @@ final class HostileHarness {
             "99999999999999999999", "4.9e-324", "Infinity", "-inf", "1,5", "0x10", "" };
 
     /** One mutation of a seed file: byte flips, truncation, duplicated or deleted lines, odd numbers, lost tokens. */
-    static byte[] mutate(byte[] seed, SplittableRandom random, boolean binary) {
+    public static byte[] mutate(byte[] seed, SplittableRandom random, boolean binary) {
         byte[] b = seed.clone();
         int kinds = binary ? 3 : 7;
         int mutations = 1 + random.nextInt(3);
@@ -284,7 +284,7 @@ final class HostileHarness {
      *
      * @return the number of mutants tried
      */
-    static int fuzz(Format f, List<Path> seeds, long seed, Duration budget, boolean binary, Path scratch)
+    public static int fuzz(Format f, List<Path> seeds, long seed, Duration budget, boolean binary, Path scratch)
             throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         long end = System.nanoTime() + budget.toNanos();
