@@ -122,19 +122,7 @@ public final class ExafsSimulator extends FeffSimulatorBase implements NuisanceS
             groups.add(group(runs.get(g), plan.groups().get(g).weight()));
         }
         String name = "FEFF " + absorber.symbol() + " " + cards.edge() + " " + structure.reducedFormula();
-        Settings prepared = settings;
-        return new PreparedSimulation() {
-            @Override
-            public Structure structure() {
-                return structure;
-            }
-
-            @Override
-            public Spectrum spectrum(Settings s) throws SimulationException {
-                checkPrepared(prepared, s, NUISANCE);
-                return sum(groups, grid, s).withName(name);
-            }
-        };
+        return prepared(structure, settings, NUISANCE, ns -> sum(groups, grid, ns).withName(name));
     }
 
     private static Group group(FeffRun run, double weight) throws SimulationException {

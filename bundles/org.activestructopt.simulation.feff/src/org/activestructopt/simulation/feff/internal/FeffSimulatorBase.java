@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 
+import org.activestructopt.api.PreparedSimulation;
 import org.activestructopt.api.Setting;
 import org.activestructopt.api.Settings;
 import org.activestructopt.api.SimulationException;
@@ -48,6 +49,7 @@ import org.activestructopt.simulation.feff.FeffRun;
 import org.activestructopt.simulation.feff.FeffRunner;
 import org.activestructopt.simulation.feff.FeffVersion;
 import org.activestructopt.spectra.Grid;
+import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.structure.Element;
 import org.activestructopt.structure.Structure;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -102,6 +104,32 @@ abstract class FeffSimulatorBase implements Simulator {
      *
      * @throws SimulationException {@link Reason#INVALID_REQUEST} naming the first other setting that differs
      */
+    /** What a prepared simulation computes for new nuisance values (sums of FEFF's paths or spectra, no FEFF run). */
+    @FunctionalInterface
+    interface NuisanceSpectrum {
+        Spectrum at(Settings settings) throws SimulationException;
+    }
+
+    /**
+     * @return a prepared simulation of {@code structure} whose {@code spectrum} first checks that only the
+     *         {@code nuisance} settings differ from {@code prepared}, then asks {@code spectrum}
+     */
+    PreparedSimulation prepared(Structure structure, Settings prepared,
+            List<org.activestructopt.api.NuisanceParameter> nuisance, NuisanceSpectrum spectrum) {
+        return new PreparedSimulation() {
+            @Override
+            public Structure structure() {
+                return structure;
+            }
+
+            @Override
+            public Spectrum spectrum(Settings s) throws SimulationException {
+                checkPrepared(prepared, s, nuisance);
+                return spectrum.at(s);
+            }
+        };
+    }
+
     void checkPrepared(Settings prepared, Settings settings, List<org.activestructopt.api.NuisanceParameter> nuisance)
             throws SimulationException {
         checkSettings(settings);

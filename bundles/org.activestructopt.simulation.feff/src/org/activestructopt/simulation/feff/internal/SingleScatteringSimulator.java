@@ -190,19 +190,8 @@ public final class SingleScatteringSimulator extends FeffSimulatorBase implement
             sites.add(site);
             clusters.add(Cluster.cut(structure, site, rmax));
         }
-        Settings prepared = settings;
-        return new PreparedSimulation() {
-            @Override
-            public Structure structure() {
-                return structure;
-            }
-
-            @Override
-            public Spectrum spectrum(Settings s) throws SimulationException {
-                checkPrepared(prepared, s, NUISANCE);
-                return sum(structure, absorber, reference, sites, clusters, grid, s, monitor);
-            }
-        };
+        return prepared(structure, settings, NUISANCE,
+                ns -> sum(structure, absorber, reference, sites, clusters, grid, ns, monitor));
     }
 
     private static Spectrum sum(Structure structure, Element absorber, Map<Integer, Site> reference,

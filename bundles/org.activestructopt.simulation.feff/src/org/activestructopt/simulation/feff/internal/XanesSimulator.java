@@ -133,20 +133,8 @@ public final class XanesSimulator extends FeffSimulatorBase implements NuisanceS
             groups.add(new Group(xmu.energy(), xmu.normalizedMu(), plan.groups().get(g).weight()));
         }
         String name = "FEFF " + absorber.symbol() + " " + cards.edge() + " XANES " + structure.reducedFormula();
-        Settings prepared = settings;
-        return new PreparedSimulation() {
-            @Override
-            public Structure structure() {
-                return structure;
-            }
-
-            @Override
-            public Spectrum spectrum(Settings s) throws SimulationException {
-                checkPrepared(prepared, s, NUISANCE);
-                return Spectrum.of(SpectrumKind.XANES, grid.values(), mu(groups, grid, s)).withAxis("E-E0", "eV")
-                        .withValues("normalised mu(E)", "").withName(name);
-            }
-        };
+        return prepared(structure, settings, NUISANCE, ns -> Spectrum.of(SpectrumKind.XANES, grid.values(),
+                mu(groups, grid, ns)).withAxis("E-E0", "eV").withValues("normalised mu(E)", "").withName(name));
     }
 
     private static double[] mu(List<Group> groups, Grid grid, Settings settings) throws SimulationException {
