@@ -134,6 +134,7 @@ public final class JobResource extends XMIResourceImpl {
         }
         Path dir = target.getParent();
         Files.createDirectories(dir);
+        removeStaleTemporaries(dir, target.getFileName().toString());
         // not Files.createTempFile: its owner-only permissions would replace those of the job file
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".tmp");
@@ -149,6 +150,32 @@ public final class JobResource extends XMIResourceImpl {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Deletes the temporary files of saves that a JVM which is gone left behind (a process halted in the middle of a
+     * save, e.g. after Ctrl-C ended its run); those of a live process may be its save in progress and stay.
+     */
+    private static void removeStaleTemporaries(Path dir, String name) {
+        String prefix = "." + name + ".";
+        try (var files = Files.newDirectoryStream(dir, f -> {
+            String n = f.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path f : files) {
+                String[] parts = f.getFileName().toString().substring(prefix.length()).split("\\.");
+                try {
+                    long pid = Long.parseLong(parts[0]);
+                    if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (NumberFormatException | IOException e) {
+                    // not one of ours, or gone already
+                }
+            }
+        } catch (IOException e) {
+            // leaving debris is no reason to fail a save
         }
     }
 
