@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorRegistry;
@@ -53,54 +51,29 @@ class KillTest {
             for (int trial = 0; trial < TRIALS; trial++) {
                 Path dir = tmp.resolve("trial-" + trial);
                 Path errors = tmp.resolve("trial-" + trial + ".err");
+                Path output = tmp.resolve("trial-" + trial + ".out");
+                // the child's standard output goes to a file, not a pipe: the JDK drains a dead child's pipe into a
+                // buffer that a reader blocked at that moment may never see, and a lost line would be a false alarm
                 Process p = ChildJvm.java(KillTarget.class.getName(), dir.toString(), Integer.toString(BUDGET))
-                        .redirectError(errors.toFile()).start();
-                List<String> lines = new ArrayList<>();
-                Thread reader = Thread.ofPlatform().start(() -> {
-                    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                            StandardCharsets.UTF_8))) {
-                        for (String line; (line = r.readLine()) != null;) {
-                            synchronized (lines) {
-                                lines.add(line);
-                                lines.notifyAll();
-                            }
-                        }
-                    } catch (java.io.IOException e) {
-                        // the process was killed
-                    }
-                });
-                synchronized (lines) {
-                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (lines.isEmpty() && System.nanoTime() < until && p.isAlive()) {
-                        lines.wait(100);
-                    }
-                }
+                        .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+                awaitLine(p, output, l -> true);
                 assertTrue(p.isAlive(), () -> "the engine did not start: " + read(errors));
                 if (trial % 2 == 1) {
                     // every other trial from the first recorded simulation on: a cold child JVM may take longer to
                     // reach it than the whole warm run took, and kills before it test little
-                    synchronized (lines) {
-                        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                        while (lines.stream().noneMatch(l -> l.startsWith("recorded ")) && System.nanoTime() < until
-                                && p.isAlive()) {
-                            lines.wait(20);
-                        }
-                    }
+                    awaitLine(p, output, l -> l.startsWith("recorded "));
                 }
                 // from there to about the end of its run (a cold JVM is slower at first)
                 Thread.sleep(rng.nextLong(0, runMillis + 300));
                 p.destroyForcibly();
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-                reader.join(10_000);
                 int last = -1;
                 boolean done = false;
-                synchronized (lines) {
-                    for (String line : lines) {
-                        if (line.startsWith("recorded ")) {
-                            last = Math.max(last, Integer.parseInt(line.substring("recorded ".length())));
-                        }
-                        done |= line.equals("done");
+                for (String line : lines(output)) {
+                    if (line.startsWith("recorded ")) {
+                        last = Math.max(last, Integer.parseInt(line.substring("recorded ".length())));
                     }
+                    done |= line.equals("done");
                 }
                 Path file = dir.resolve("job.xmi");
                 int found = Files.exists(file) ? Job.load(file).results().size() : 0;
@@ -142,6 +115,24 @@ class KillTest {
             assertEquals(reference[i], r.candidate(i).loss(), 1e-9 * Math.abs(reference[i]), what + ": simulation "
                     + i);
         }
+    }
+
+    /** Waits up to a minute, while the child lives, for a complete line of its output that satisfies {@code test}. */
+    private static void awaitLine(Process p, Path output, Predicate<String> test) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && System.nanoTime() < until && lines(output).stream().noneMatch(test)) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** The complete lines written so far (a line still being written has no newline yet and is left out). */
+    private static List<String> lines(Path output) throws java.io.IOException {
+        if (!Files.exists(output)) {
+            return List.of();
+        }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
     }
 
     private static String read(Path file) {
