@@ -50,14 +50,16 @@ public final class AcquisitionOptimiser {
     private final int steps;
     private final double positionRate;
     private final double latticeRate;
+    private final boolean coordinates;
 
     private AcquisitionOptimiser(List<Surrogate> surrogates, Acquisition acquisition, int steps, double positionRate,
-            double latticeRate) {
+            double latticeRate, boolean coordinates) {
         this.surrogates = surrogates;
         this.acquisition = acquisition;
         this.steps = steps;
         this.positionRate = positionRate;
         this.latticeRate = latticeRate;
+        this.coordinates = coordinates;
     }
 
     /**
@@ -74,7 +76,7 @@ public final class AcquisitionOptimiser {
             throw new IllegalArgumentException(s.size() + " surrogates for " + acquisition.objectives()
                     + " objectives");
         }
-        return new AcquisitionOptimiser(s, acquisition, 100, 0.001, 0);
+        return new AcquisitionOptimiser(s, acquisition, 100, 0.001, 0, true);
     }
 
     /** @return a copy making {@code n} gradient steps per start (n + 1 evaluations; 0 only ranks the starts) */
@@ -82,7 +84,7 @@ public final class AcquisitionOptimiser {
         if (n < 0) {
             throw new IllegalArgumentException("steps must be >= 0, got " + n);
         }
-        return new AcquisitionOptimiser(surrogates, acquisition, n, positionRate, latticeRate);
+        return new AcquisitionOptimiser(surrogates, acquisition, n, positionRate, latticeRate, coordinates);
     }
 
     /**
@@ -95,7 +97,15 @@ public final class AcquisitionOptimiser {
             throw new IllegalArgumentException("learning rates must be finite, position > 0 and lattice >= 0, got "
                     + position + " and " + lattice);
         }
-        return new AcquisitionOptimiser(surrogates, acquisition, steps, position, lattice);
+        return new AcquisitionOptimiser(surrogates, acquisition, steps, position, lattice, coordinates);
+    }
+
+    /**
+     * @return a copy that keeps the fractional coordinates of every start and moves only the lattice (a refinement
+     *         of the lattice alone, {@link org.activestructopt.refinement.model.Variation#LATTICE})
+     */
+    public AcquisitionOptimiser withCoordinatesFixed() {
+        return new AcquisitionOptimiser(surrogates, acquisition, steps, positionRate, latticeRate, false);
     }
 
     /** @return the acquisition minimised */
@@ -330,7 +340,9 @@ public final class AcquisitionOptimiser {
                 v[k] = BETA2 * v[k] + (1 - BETA2) * g * g;
                 double update = (m[k] / c1) / (Math.sqrt(v[k] / c2) + EPSILON);
                 if (k < nf) {
-                    newFrac[k] -= fracRate[k] * update;
+                    if (coordinates) {
+                        newFrac[k] -= fracRate[k] * update;
+                    }
                 } else {
                     newLat[k - nf] -= latticeRate * update;
                 }

@@ -22,6 +22,7 @@ import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.Method;
 import org.activestructopt.refinement.model.Phase;
 import org.activestructopt.refinement.model.Results;
+import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.structure.RepulsionPenalty;
 import org.activestructopt.structure.Structure;
@@ -231,6 +232,9 @@ public final class ActiveLearningRunner {
             status(sub, "optimising the acquisition (" + starts.size() + " starts x " + search.steps() + " steps)");
             AcquisitionOptimiser optimiser = AcquisitionOptimiser.of(models, acquisition).withSteps(search.steps())
                     .withLearningRates(settings.positionRate(), settings.latticeRate());
+            if (problem.variation() == Variation.LATTICE) {
+                optimiser = optimiser.withCoordinatesFixed();
+            }
             AcquisitionOptimiser.Result r = optimiser.optimise(starts, s -> !isDuplicate(s), sub.split(50));
             r.stoppedEarly().ifPresent(why -> LOG.log(Level.INFO, "simulation " + (index + 1) + ": " + why));
             LOG.log(Level.DEBUG, () -> "simulation " + (index + 1) + ": " + r);

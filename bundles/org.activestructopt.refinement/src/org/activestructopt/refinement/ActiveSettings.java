@@ -107,7 +107,7 @@ record ActiveSettings(SurrogateFactory factory, Settings settings, boolean calib
         if (!problems.isEmpty()) {
             throw new JobFormatException(job.file().orElse(null), problems);
         }
-        double latticeRate = job.variation() == Variation.COORDINATES_AND_LATTICE ? oc.latticeLearningRate() : 0;
+        double latticeRate = job.variation() == Variation.COORDINATES ? 0 : oc.latticeLearningRate();
         return new ActiveSettings(factory, settings, sc.calibrate(), oc.positionLearningRate(), latticeRate, explore,
                 exploit);
     }

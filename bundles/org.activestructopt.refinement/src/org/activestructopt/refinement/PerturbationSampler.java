@@ -92,16 +92,19 @@ public final class PerturbationSampler implements Sampler {
     /**
      * @param settings  values of {@link #SCHEMA}
      * @param variation whether the lattice varies; with {@link Variation#COORDINATES} the lattice noise settings are
-     *                  ignored
+     *                  ignored, with {@link Variation#LATTICE} the radii (the draws are strained starts)
      */
     public static PerturbationSampler of(Structure start, MinimumDistances limits, Settings settings,
             Variation variation) {
         if (!settings.schema().equals(SCHEMA)) {
             throw new IllegalArgumentException("settings of " + settings.schema().owner() + " passed to " + SCHEMA.owner());
         }
-        boolean lattice = variation == Variation.COORDINATES_AND_LATTICE;
+        boolean lattice = variation != Variation.COORDINATES;
+        // lattice only: the fractional coordinates stay those of the start
+        boolean coordinates = variation != Variation.LATTICE;
         return new PerturbationSampler(Objects.requireNonNull(start, "start"), Objects.requireNonNull(limits, "limits"),
-                settings.get(RMIN), settings.get(RMAX), lattice ? settings.get(LATTICE_LENGTH) : 0,
+                coordinates ? settings.get(RMIN) : 0, coordinates ? settings.get(RMAX) : 0,
+                lattice ? settings.get(LATTICE_LENGTH) : 0,
                 lattice ? settings.get(LATTICE_ANGLE) : 0, settings.get(ATTEMPTS));
     }
 

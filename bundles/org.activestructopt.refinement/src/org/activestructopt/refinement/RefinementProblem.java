@@ -29,9 +29,11 @@ import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumFormatException;
 import org.activestructopt.spectra.SpectrumKind;
+import org.activestructopt.spectra.exafs.Exafs;
 import org.activestructopt.spectra.io.ReadOptions;
 import org.activestructopt.spectra.io.SpectrumFile;
 import org.activestructopt.spectra.io.SpectrumReaders;
+import org.activestructopt.spectra.io.Stated;
 import org.activestructopt.spectra.io.TargetCheck;
 import org.activestructopt.spectra.io.TextFormat;
 import org.activestructopt.spectra.nexus.NexusSpectra;
@@ -120,7 +122,7 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
                 problems.add(JobProblem.of(o, "settings", e.getMessage()));
                 continue;
             }
-            Spectrum target = readTarget(job, o.target(), simulator.descriptor().kind(), problems);
+            Spectrum target = readTarget(job, o.target(), simulator.descriptor().kind(), settings, problems);
             List<Nuisance> nuisance = start == null ? List.of()
                     : nuisance(o, simulator, settings, start, measured(job, o.target()), problems);
             if (target != null && nuisance != null) {
@@ -288,7 +290,11 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
         return String.valueOf(e.getMessage());
     }
 
-    private static Spectrum readTarget(Job job, Target t, SpectrumKind kind, List<JobProblem> problems) {
+    /** The name of the k-weight setting of the EXAFS simulators: their spectra are k^kweight chi(k). */
+    static final String KWEIGHT = "kweight";
+
+    private static Spectrum readTarget(Job job, Target t, SpectrumKind kind, Settings settings,
+            List<JobProblem> problems) {
         // "file#options" (columns, kweight, format, group), unless a file of that very name exists
         String spec = t.file();
         int hash = spec.lastIndexOf('#');
@@ -328,8 +334,14 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
                 wrong.forEach(w -> problems.add(JobProblem.of(t, "file", w)));
                 return null;
             }
-            // the simulators write plain chi(k); a k-weight is then applied to both sides alike
             Spectrum s = file.unweighted();
+            if (kind == SpectrumKind.EXAFS && file.get(Stated.KWEIGHT).isPresent()) {
+                // a file that states its k-weight (Larch's .chi: 0) is plain chi(k) now; the EXAFS simulators
+                // write k^kweight chi(k), so the target gets their weight. Plain columns that state nothing are
+                // taken as they are, as the simulators write them (aso simulate's output).
+                String w = settings.effectiveValues().get(KWEIGHT);
+                s = Exafs.kWeight(s, w == null ? 0 : Double.parseDouble(w));
+            }
             double lo = t.xmin().orElse(Double.NEGATIVE_INFINITY);
             double hi = t.xmax().orElse(Double.POSITIVE_INFINITY);
             return t.xmin().isPresent() || t.xmax().isPresent() ? s.crop(lo, hi) : s;

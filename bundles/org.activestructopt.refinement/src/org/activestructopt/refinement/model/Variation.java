@@ -7,9 +7,9 @@ public enum Variation implements ModelEnum {
     /** Fractional coordinates and the lattice. */
     COORDINATES_AND_LATTICE("coordinatesAndLattice"),
     /**
-     * The lattice only, fractional coordinates fixed: for least squares on a crystal whose sites symmetry fixes
-     * (a method for least squares: the samplers and the active loop, which test for
-     * {@link #COORDINATES_AND_LATTICE}, vary only coordinates under it).
+     * The lattice only, fractional coordinates fixed: for a crystal whose sites symmetry fixes (fcc Ni, Si). Least
+     * squares refines the nine lattice-matrix entries, the perturbation sampler draws strained starts and the active
+     * loop's optimiser moves the lattice alone.
      */
     LATTICE("lattice");
 
