@@ -1079,7 +1079,7 @@ public final class JobEditor extends EditorPart {
             startKey = key;
             try {
                 startStructure = StructureFiles.read(p);
-            } catch (IOException | RuntimeException | org.activestructopt.structure.StructureFormatException e) {
+            } catch (IOException | RuntimeException | org.activestructopt.structure.io.StructureFormatException e) {
                 startStructure = null;
             }
         }
