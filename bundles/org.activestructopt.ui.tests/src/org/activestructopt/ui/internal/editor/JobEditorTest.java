@@ -131,6 +131,18 @@ class JobEditorTest {
                 reporter.statuses.get(reported).getMessage());
     }
 
+    /** Screenshot of the editor maximised and scrolled to {@code control}, with what is below it. */
+    private void screenshotAt(JobEditor editor, Control control, String name) throws Exception {
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.settle();
+        ScrolledComposite scroll = (ScrolledComposite) editor.form().getParent();
+        int y = control.getDisplay().map(control.getParent(), editor.form(), control.getLocation()).y;
+        scroll.setOrigin(0, Math.max(0, y - 60));
+        Ui.screenshot(scroll.getParent(), name);
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
+        Ui.settle();
+    }
+
     /** Screenshot of the editor maximised and scrolled to the group of {@code field}, with the groups below it. */
     private void screenshotFrom(JobEditor editor, String field, String name) throws Exception {
         page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
@@ -327,6 +339,7 @@ class JobEditorTest {
         assertEquals(List.of("objectives[0]/nuisance/uiso_Ti/value: nuisance parameter 'uiso_Ti': a displacement "
                 + "parameter U must be > 0, got -0.001"), editor.problems());
         assertTrue(red(editor, "uiso_Ti", NuisanceTable.VALUE));
+        screenshotAt(editor, editor.nuisanceTable().table(), "job-editor-nuisance-problem");
         typeNuisance(editor, "uiso_Ti", NuisanceTable.VALUE, "0.004");
         typeNuisance(editor, "uiso_Ti", NuisanceTable.LOWER, "0");
         assertEquals(List.of("objectives[0]/nuisance/uiso_Ti/lower: nuisance parameter 'uiso_Ti': a displacement "
@@ -358,7 +371,7 @@ class JobEditorTest {
         assertEquals(Optional.of(true), qdamp.refine());
         assertTrue(entries.get(1).value().isEmpty() && entries.get(1).lower().isEmpty());
         assertEquals(Optional.of(true), entries.get(1).refine());
-        screenshotFrom(editor, "constraints/factor", "job-editor-nuisance-below");
+        screenshotAt(editor, editor.nuisanceTable().table(), "job-editor-nuisance");
 
         page.closeAllEditors(false);
         JobEditor reopened = open(file);
@@ -383,6 +396,7 @@ class JobEditorTest {
         assertEquals("0.0412 ± 0.0011", nuisanceCells(editor, "qdamp").get(4), "the best candidate's, #2");
         assertEquals("0.98 (fixed)", nuisanceCells(editor, "scale").get(4));
         assertEquals("", nuisanceCells(editor, "delta1").get(4), "not in the results");
+        screenshotAt(editor, editor.nuisanceTable().table(), "job-editor-nuisance-results");
     }
 
     @Test

@@ -194,14 +194,14 @@ public final class NuisanceTable {
         table.setLinesVisible(true);
         table.setToolTipText("Tick to refine a parameter with the structure (each candidate's inner fit); clear to "
                 + "fix it at its value");
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, 110).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, 205).applyTo(table);
         viewer.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
         ColumnViewerToolTipSupport.enableFor(viewer);
         column("Refine / parameter", 150, -1, r -> r.name + (r.known() ? "" : " (unknown)"));
         column("Value", 90, VALUE, r -> number(r, "value", r.value()));
         column("Lower", 80, LOWER, r -> number(r, "lower", r.lower()));
         column("Upper", 80, UPPER, r -> number(r, "upper", r.upper()));
-        column("Units", 80, -1, Row::units);
+        column("Units", 80, -1, r -> Units.pretty(r.units()));
         column("Refined (best)", 140, -1, Row::resultText);
         viewer.setCheckStateProvider(new org.eclipse.jface.viewers.ICheckStateProvider() {
             @Override

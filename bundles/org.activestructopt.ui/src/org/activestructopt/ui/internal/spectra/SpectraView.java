@@ -42,6 +42,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -246,7 +247,15 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(targetLabel);
         exafsControls = new Composite(header, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(exafsControls);
-        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(exafsControls);
+        // a row that wraps: the view is often narrow beside the editor
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        row.center = true;
+        row.marginLeft = 0;
+        row.marginRight = 0;
+        row.marginTop = 0;
+        row.marginBottom = 0;
+        exafsControls.setLayout(row);
         kSpace = new Button(exafsControls, SWT.RADIO);
         kSpace.setText("k space");
         kSpace.setSelection(true);
@@ -279,8 +288,6 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
         dk.setToolTipText("Hanning: width of the taper at each end, 1/Å; Kaiser-Bessel: its shape parameter");
         dk.addListener(SWT.Selection, e -> setDk(dk.getSelection() / 10.0));
         transformLabel = new Label(exafsControls, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(12, 0)
-                .applyTo(transformLabel);
     }
 
     @Override
