@@ -72,7 +72,7 @@ class PerspectiveTest {
             assertTrue(c.isDefined(), id);
             assertNotNull(c.getHandler(), id + " has a handler");
         }
-        assertEquals("Open NeXus Target...", commands.getCommand("org.activestructopt.ui.openNexusTarget").getName()
+        assertEquals("Open Target...", commands.getCommand("org.activestructopt.ui.openNexusTarget").getName()
                 .toString());
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.activestructopt.spectra.exafs.FtWindow;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.spectra.nexus.SpectrumRef;
 import org.activestructopt.ui.AsoUi;
@@ -51,6 +52,8 @@ class SpectraViewTest {
         }
         view.setSpace(PlotSpace.K);
         view.setKWeight(2);
+        view.setWindow(FtWindow.HANNING);
+        view.setDk(1);
         reporter = new Ui.RecordingReporter();
         view.setProblemReporter(reporter);
     }
@@ -114,6 +117,98 @@ class SpectraViewTest {
         assertEquals("R (Å)", view.chart().getAxisSet().getXAxis(0).getTitle().getText());
         assertEquals("|χ(R)| (Å⁻³)", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
         Ui.screenshot(view.chart().getParent(), "spectra-exafs-r");
+    }
+
+    private static final Path NI_FOIL = Path.of("data", "measured", "ni_metal_rt.xdi");
+
+    /** Larch's |chi(R)| of the Ni foil: column 1 Hanning dk 1, column 2 Kaiser-Bessel dk 4 (generate_chir.py). */
+    private static double[][] larchChiR() throws Exception {
+        List<double[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("data", "measured", "ni_chir.dat"))) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] f = line.strip().split("\\s+");
+                rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+            }
+        }
+        double[][] out = new double[3][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int c = 0; c < 3; c++) {
+                out[c][i] = rows.get(i)[c];
+            }
+        }
+        return out;
+    }
+
+    private static int argmax(double[] y) {
+        int peak = 0;
+        for (int i = 1; i < y.length; i++) {
+            if (y[i] > y[peak]) {
+                peak = i;
+            }
+        }
+        return peak;
+    }
+
+    /**
+     * The measured Ni foil (mu(E), XDI) becomes chi(k) by AUTOBK and its |chi(R)| is Larch's: pre_edge, autobk
+     * (rbkg 1, k-weight 2) and xftf (k 3-12, k-weight 2) with both windows the view offers. Our AUTOBK's chi(k) is
+     * within 2 % rms of Larch's (the xas tests), so the peak may differ by that much; its position is the same grid
+     * point (R step pi / (0.05 * 2048) = 0.031 Å).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"HANNING", "KAISER"})
+    void theChiROfTheMeasuredNiFoilIsLarchs(String windowName) throws Exception {
+        FtWindow window = FtWindow.valueOf(windowName);
+        view.openTarget(NI_FOIL);
+        Ui.settle();
+        assertTrue(reporter.statuses.isEmpty(), () -> "no error: " + reporter.statuses);
+        assertTrue(view.model().isExafs(), "mu(E) of a full EXAFS scan is shown as chi(k)");
+        assertTrue(view.messages().status().getMessage().contains("AUTOBK"), view.messages().status().getMessage());
+        view.setSpace(PlotSpace.R);
+        view.setWindow(window);
+        view.setDk(window == FtWindow.KAISER ? 4 : 1);
+        assertEquals("R (Å)", view.chart().getAxisSet().getXAxis(0).getTitle().getText());
+        assertEquals("|χ(R)| (Å⁻³)", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
+
+        double[][] larch = larchChiR();
+        double[] larchMag = larch[window == FtWindow.KAISER ? 2 : 1];
+        double[] r = target().getXSeries();
+        double[] mag = target().getYSeries();
+        assertEquals(larch[0].length, r.length, "Larch's R grid up to rmax_out 10");
+        for (int i = 0; i < r.length; i++) {
+            assertEquals(larch[0][i], r[i], 1e-9);
+        }
+        int peak = argmax(mag);
+        int larchPeak = argmax(larchMag);
+        assertEquals(larch[0][larchPeak], r[peak], 1e-9, "first-shell peak at Larch's R");
+        assertEquals(larchMag[larchPeak], mag[peak], 0.02 * larchMag[larchPeak], "peak magnitude");
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < r.length && r[i] <= 6; i++) {
+            sum += (mag[i] - larchMag[i]) * (mag[i] - larchMag[i]);
+            n++;
+        }
+        double rms = Math.sqrt(sum / n);
+        assertTrue(rms < 0.02 * larchMag[larchPeak], "rms difference over R 0-6 Å " + rms + " vs peak "
+                + larchMag[larchPeak]);
+        assertTrue(view.model().transformDescription().contains(window.larchName()),
+                view.model().transformDescription());
+        Ui.screenshot(view.chart().getParent(), "spectra-ni-foil-r-" + window.larchName());
+    }
+
+    @Test
+    void aMeasuredFileWithoutEnergyColumnIsReportedInOneLineAndThePlotSurvives() throws Exception {
+        view.openTarget(NI_FOIL);
+        Ui.settle();
+        double[] before = target().getYSeries();
+        view.openTarget(Path.of("data", "measured", "bad_no_energy.xdi"));
+        Ui.settle();
+        assertEquals(1, reporter.statuses.size(), () -> "one report: " + reporter.statuses);
+        String m = reporter.statuses.get(0).getMessage();
+        assertTrue(m.contains("bad_no_energy.xdi"), m);
+        assertFalse(m.contains("\n") || m.contains("\tat "), m);
+        assertEquals("Cannot open target", reporter.titles.get(0));
+        assertArrayEquals(before, target().getYSeries(), 0, "previous target still plotted");
     }
 
     @Test

@@ -76,14 +76,19 @@ public final class Ui {
      * posting timer events while any job runs, so the queue is never empty for long and "idle" is not waited for.
      */
     public static void settle() {
-        waitFor(() -> Job.getJobManager().find(AsoUi.JOB_FAMILY).length == 0, "UI jobs to finish");
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + TIMEOUT_MS;
+        // a job's result, delivered as an event, may start the next job (listing a file, then reading the chosen
+        // spectrum): the count starts again while a job of ours is left after the events
         for (int empty = 0; empty < 3; empty++) {
+            waitFor(() -> Job.getJobManager().find(AsoUi.JOB_FAMILY).length == 0, "UI jobs to finish");
             while (display.readAndDispatch()) {
                 if (System.currentTimeMillis() > end) {
                     fail("The UI kept processing events for 30 s (a repaint or layout loop?)");
                 }
+            }
+            if (Job.getJobManager().find(AsoUi.JOB_FAMILY).length > 0) {
+                empty = -1;
             }
             try {
                 Thread.sleep(10);

@@ -17,9 +17,15 @@ import java.util.Optional;
 
 import org.activestructopt.api.SimulatorRegistry;
 import org.activestructopt.refinement.model.Job;
+import org.activestructopt.refinement.model.Candidate;
 import org.activestructopt.refinement.model.Method;
+import org.activestructopt.refinement.model.NuisanceEntry;
+import org.activestructopt.refinement.model.Phase;
 import org.activestructopt.refinement.model.Status;
+import org.activestructopt.spectra.Spectrum;
+import org.activestructopt.spectra.SpectrumKind;
 import org.activestructopt.spectra.nexus.SpectrumRef;
+import org.activestructopt.structure.io.StructureFiles;
 import org.activestructopt.ui.AsoUi;
 import org.activestructopt.ui.internal.run.RunSession;
 import org.activestructopt.ui.internal.run.RunSessions;
@@ -34,6 +40,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -122,6 +129,18 @@ class JobEditorTest {
         assertEquals(reported + 1, reporter.statuses.size());
         assertTrue(reporter.statuses.get(reported).getMessage().contains(problem),
                 reporter.statuses.get(reported).getMessage());
+    }
+
+    /** Screenshot of the editor maximised and scrolled to {@code control}, with what is below it. */
+    private void screenshotAt(JobEditor editor, Control control, String name) throws Exception {
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.settle();
+        ScrolledComposite scroll = (ScrolledComposite) editor.form().getParent();
+        int y = control.getDisplay().map(control.getParent(), editor.form(), control.getLocation()).y;
+        scroll.setOrigin(0, Math.max(0, y - 60));
+        Ui.screenshot(scroll.getParent(), name);
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
+        Ui.settle();
     }
 
     /** Screenshot of the editor maximised and scrolled to the group of {@code field}, with the groups below it. */
@@ -229,6 +248,155 @@ class JobEditorTest {
         assertEquals("0.8", shown(reopened, "constraints/factor"));
         assertTrue(((Button) reopened.field("constraints/acceptStart")).getSelection());
         assertEquals(List.of("Li", "O", "1.6"), pairRow(reopened, 0));
+    }
+
+    /** The table item of nuisance parameter {@code name}. */
+    private static TableItem nuisanceItem(JobEditor editor, String name) {
+        for (TableItem item : editor.nuisanceTable().table().getItems()) {
+            if (((NuisanceTable.Row) item.getData()).name().equals(name)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no row " + name);
+    }
+
+    /** Ticks or clears the refine box of a row as a click on it does. */
+    private static void clickRefine(JobEditor editor, String name) {
+        TableItem item = nuisanceItem(editor, name);
+        item.setChecked(!item.getChecked());
+        Event e = new Event();
+        e.item = item;
+        e.detail = SWT.CHECK;
+        editor.nuisanceTable().table().notifyListeners(SWT.Selection, e);
+    }
+
+    /** Types into a value or bound cell through its cell editor and presses Enter. */
+    private static void typeNuisance(JobEditor editor, String name, int column, String text) {
+        NuisanceTable t = editor.nuisanceTable();
+        t.viewer().editElement(nuisanceItem(editor, name).getData(), column);
+        assertTrue(t.viewer().isCellEditorActive(), "the cell opens for typing");
+        Text cell = (Text) t.cellEditor(column).getControl();
+        cell.setText(text);
+        cell.notifyListeners(SWT.DefaultSelection, new Event());
+        assertFalse(t.viewer().isCellEditorActive(), "Enter applies the text");
+    }
+
+    private static List<String> nuisanceCells(JobEditor editor, String name) {
+        TableItem item = nuisanceItem(editor, name);
+        return List.of(item.getChecked() ? "refine" : "fix", item.getText(1), item.getText(2), item.getText(3),
+                item.getText(5));
+    }
+
+    private static boolean red(JobEditor editor, String name, int column) {
+        TableItem item = nuisanceItem(editor, name);
+        return editor.nuisanceTable().table().getDisplay().getSystemColor(SWT.COLOR_RED).equals(
+                item.getForeground(column));
+    }
+
+    @Test
+    void theNuisanceParametersAreRefinedOrFixedWithValueAndBoundsCheckedAndSaved() throws Exception {
+        Path file = Runs.save(Runs.pdfJob(Method.LEAST_SQUARES, 8, 3), tmp, "nuisance.xmi");
+        JobEditor editor = open(file);
+        assertEquals(List.of(), editor.problems());
+        List<String> names = editor.nuisanceTable().rows().stream().map(NuisanceTable.Row::name).toList();
+        // the PDF simulator's parameters for rutile (U of O and Ti only), then the ones a job may add
+        assertEquals(List.of("scale", "qdamp", "delta2", "uiso_O", "uiso_Ti", "qbroad", "delta1", "uiso"), names);
+        // the target is this project's own simulation, so nothing is refined by default
+        assertEquals(List.of("fix", "0", "0", "1", ""), nuisanceCells(editor, "qdamp"));
+        assertEquals(List.of("fix", "0.005", "1e-06", "0.5", ""), nuisanceCells(editor, "uiso_Ti"));
+        assertFalse(editor.isDirty(), "showing the simulator's values is no edit");
+
+        clickRefine(editor, "qdamp");
+        assertTrue(editor.isDirty());
+        typeNuisance(editor, "qdamp", NuisanceTable.VALUE, "0.05");
+        typeNuisance(editor, "qdamp", NuisanceTable.UPPER, "0.2");
+        assertEquals(List.of("refine", "0.05", "0", "0.2", ""), nuisanceCells(editor, "qdamp"));
+        assertEquals(List.of(), editor.problems());
+
+        typeNuisance(editor, "qdamp", NuisanceTable.VALUE, "0.3");
+        assertEquals(List.of("objectives[0]/nuisance/qdamp/value: nuisance parameter 'qdamp': 0.3 is outside its "
+                + "bounds [0, 0.2]"), editor.problems());
+        assertTrue(red(editor, "qdamp", NuisanceTable.VALUE), "the cell at fault is red");
+        assertFalse(red(editor, "qdamp", NuisanceTable.UPPER));
+        assertNotRun(editor, "objectives[0]/nuisance/qdamp/value");
+        typeNuisance(editor, "qdamp", NuisanceTable.VALUE, "abc");
+        assertEquals(List.of("objectives[0]/nuisance/qdamp/value: 'abc' is not a number"), editor.problems(),
+                "what was typed is the problem, not the value it has not replaced");
+        assertEquals("abc", nuisanceCells(editor, "qdamp").get(1), "the cell keeps what was typed");
+        assertEquals(0.3, editor.job().objectives().get(0).nuisance("qdamp").orElseThrow().value().getAsDouble());
+        typeNuisance(editor, "qdamp", NuisanceTable.VALUE, "0.05");
+        assertEquals(List.of(), editor.problems());
+
+        typeNuisance(editor, "qdamp", NuisanceTable.LOWER, "0.2");
+        assertEquals(List.of("objectives[0]/nuisance/qdamp/lower: nuisance parameter 'qdamp': lower 0.2 is not below "
+                + "upper 0.2"), editor.problems());
+        typeNuisance(editor, "qdamp", NuisanceTable.LOWER, "0.5");
+        assertEquals(List.of("objectives[0]/nuisance/qdamp/lower: nuisance parameter 'qdamp': lower 0.5 is not below "
+                + "upper 0.2"), editor.problems(), "said once, in the row's words (not also the model's)");
+        typeNuisance(editor, "qdamp", NuisanceTable.LOWER, "0.01");
+
+        typeNuisance(editor, "uiso_Ti", NuisanceTable.VALUE, "-0.001");
+        assertEquals(List.of("objectives[0]/nuisance/uiso_Ti/value: nuisance parameter 'uiso_Ti': a displacement "
+                + "parameter U must be > 0, got -0.001"), editor.problems());
+        assertTrue(red(editor, "uiso_Ti", NuisanceTable.VALUE));
+        screenshotAt(editor, editor.nuisanceTable().table(), "job-editor-nuisance-problem");
+        typeNuisance(editor, "uiso_Ti", NuisanceTable.VALUE, "0.004");
+        typeNuisance(editor, "uiso_Ti", NuisanceTable.LOWER, "0");
+        assertEquals(List.of("objectives[0]/nuisance/uiso_Ti/lower: nuisance parameter 'uiso_Ti': a displacement "
+                + "parameter U must stay > 0, so its lower bound must be > 0, got 0"), editor.problems());
+        editor.doSave(null);
+        assertTrue(editor.messages().status().getMessage().contains("with 1 problems"),
+                () -> "a job saved with a problem says so: " + editor.messages().status().getMessage());
+        assertNotRun(editor, "uiso_Ti/lower");
+
+        editor.nuisanceTable().viewer().setSelection(new StructuredSelection(nuisanceItem(editor, "uiso_Ti")
+                .getData()));
+        editor.nuisanceTable().resetSelected();
+        assertEquals(List.of(), editor.problems());
+        assertEquals(List.of("fix", "0.005", "1e-06", "0.5", ""), nuisanceCells(editor, "uiso_Ti"),
+                "reset: the simulator's values again");
+        clickRefine(editor, "scale");
+        typeNuisance(editor, "scale", NuisanceTable.VALUE, "");
+        assertEquals("refine", nuisanceCells(editor, "scale").get(0), "a cleared value keeps the refine flag");
+
+        editor.doSave(null);
+        assertFalse(editor.isDirty());
+        Job saved = Job.load(file);
+        List<NuisanceEntry> entries = saved.objectives().get(0).nuisance();
+        assertEquals(List.of("qdamp", "scale"), entries.stream().map(NuisanceEntry::name).toList());
+        NuisanceEntry qdamp = entries.get(0);
+        assertEquals(0.05, qdamp.value().getAsDouble());
+        assertEquals(0.01, qdamp.lower().getAsDouble());
+        assertEquals(0.2, qdamp.upper().getAsDouble());
+        assertEquals(Optional.of(true), qdamp.refine());
+        assertTrue(entries.get(1).value().isEmpty() && entries.get(1).lower().isEmpty());
+        assertEquals(Optional.of(true), entries.get(1).refine());
+        screenshotAt(editor, editor.nuisanceTable().table(), "job-editor-nuisance");
+
+        page.closeAllEditors(false);
+        JobEditor reopened = open(file);
+        assertEquals(List.of("refine", "0.05", "0.01", "0.2", ""), nuisanceCells(reopened, "qdamp"));
+        assertEquals(List.of("refine", "1", "0", "Infinity", ""), nuisanceCells(reopened, "scale"));
+        assertEquals(List.of(), reopened.problems());
+    }
+
+    @Test
+    void theNuisanceTableShowsTheRefinedValuesOfTheBestCandidate() throws Exception {
+        Job job = Runs.pdfJob(Method.LEAST_SQUARES, 8, 3);
+        job.objectives().get(0).nuisanceEntry("qdamp").setRefine(true);
+        var start = StructureFiles.read(Runs.START);
+        Spectrum g = Spectrum.of(SpectrumKind.PDF, new double[] {1, 2, 3}, new double[] {0, 1, 0});
+        job.results().add(Phase.BASELINE, start, List.of(g), new double[] {0.2}, 0.2, 1,
+                List.of(new Candidate.FitValue(0, "qdamp", 0.03, 0.002, true),
+                        new Candidate.FitValue(0, "scale", 1, Double.NaN, false)), List.of());
+        job.results().add(Phase.BASELINE, start, List.of(g), new double[] {0.1}, 0.1, 1,
+                List.of(new Candidate.FitValue(0, "qdamp", 0.0412, 0.0011, true),
+                        new Candidate.FitValue(0, "scale", 0.98, Double.NaN, false)), List.of());
+        JobEditor editor = open(Runs.save(job, tmp, "with-results.xmi"));
+        assertEquals("0.0412 ± 0.0011", nuisanceCells(editor, "qdamp").get(4), "the best candidate's, #2");
+        assertEquals("0.98 (fixed)", nuisanceCells(editor, "scale").get(4));
+        assertEquals("", nuisanceCells(editor, "delta1").get(4), "not in the results");
+        screenshotAt(editor, editor.nuisanceTable().table(), "job-editor-nuisance-results");
     }
 
     @Test

@@ -20,12 +20,14 @@ import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import org.activestructopt.api.Settings;
 import org.activestructopt.api.Simulator;
 import org.activestructopt.api.SimulatorDescriptor;
 import org.activestructopt.api.SimulatorRegistry;
 import org.activestructopt.api.SurrogateFactory;
 import org.activestructopt.api.SurrogateRegistry;
 import org.activestructopt.refinement.Acquisition;
+import org.activestructopt.refinement.RefinementProblem;
 import org.activestructopt.refinement.Samplers;
 import org.activestructopt.refinement.internal.JobResource;
 import org.activestructopt.refinement.internal.ModelFeatures;
@@ -33,6 +35,7 @@ import org.activestructopt.refinement.model.Job;
 import org.activestructopt.refinement.model.JobFormatException;
 import org.activestructopt.refinement.model.JobProblem;
 import org.activestructopt.refinement.model.Method;
+import org.activestructopt.refinement.model.NuisanceEntry;
 import org.activestructopt.refinement.model.Metric;
 import org.activestructopt.refinement.model.ModelEnum;
 import org.activestructopt.refinement.model.Objective;
@@ -43,6 +46,8 @@ import org.activestructopt.refinement.model.Variation;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.spectra.nexus.SpectrumRef;
 import org.activestructopt.structure.Element;
+import org.activestructopt.structure.Structure;
+import org.activestructopt.structure.io.StructureFiles;
 import org.activestructopt.ui.internal.BackgroundLoad;
 import org.activestructopt.ui.internal.MessageLine;
 import org.activestructopt.ui.internal.ProblemReporter;
@@ -80,8 +85,9 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * The form editor of a refinement job file ({@code .xmi}): name, method and seed; start and reference structures;
- * the objectives, each a simulator with its settings, a weight, a metric and a target (file, dataset chosen from the
- * 1-D spectra of a NeXus file, fit range); the sampler with its settings; the distance constraints; the surrogate
+ * the objectives, each a simulator with its settings, its nuisance parameters (refined or fixed, value, bounds; see
+ * {@link NuisanceTable}), a weight, a metric and a target (file, dataset chosen from the 1-D spectra of a NeXus file,
+ * fit range); the sampler with its settings; the distance constraints; the surrogate
  * and the optimiser of the active method; the settings of the RMC and least-squares baselines; the budget and its
  * phases. Sections a job file leaves out show the model's defaults. The simulator list is whatever simulator services
  * are registered, so a third-party simulator bundle appears here without any change to this editor, with its
@@ -132,6 +138,13 @@ public final class JobEditor extends EditorPart {
     private Text xmin;
     private Text xmax;
     private SettingsTable simulatorSettings;
+    private NuisanceTable nuisance;
+    private Label nuisanceInfo;
+    /** Texts typed into nuisance cells that are not numbers, by field (objectives[0]/nuisance/qdamp/value). */
+    private final Map<String, String> rejectedNuisance = new LinkedHashMap<>();
+    /** The start structure read for the nuisance rows (the per-element U of its elements), by file state. */
+    private Object startKey;
+    private Structure startStructure;
     private Combo sampler;
     private SettingsTable samplerSettings;
     private TableViewer pairs;
@@ -453,6 +466,17 @@ public final class JobEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(settingsBox);
         GridLayoutFactory.fillDefaults().applyTo(settingsBox);
         simulatorSettings = new SettingsTable(settingsBox);
+        nuisanceInfo = label(objectiveDetail, "");
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).hint(200, SWT.DEFAULT).applyTo(nuisanceInfo);
+        Composite nuisanceBox = new Composite(objectiveDetail, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(nuisanceBox);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(nuisanceBox);
+        nuisance = new NuisanceTable(nuisanceBox);
+        Composite nuisanceButtons = new Composite(nuisanceBox, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(nuisanceButtons);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(nuisanceButtons);
+        button(nuisanceButtons, "Reset", "Removes the selected parameter from the job: the simulator's value, bounds "
+                + "and default (refined for a measured target) apply again", () -> nuisance.resetSelected());
     }
 
     private void objectiveColumn(String title, int width, Function<Objective, String> text) {
@@ -744,6 +768,7 @@ public final class JobEditor extends EditorPart {
             if (selected.isEmpty()) {
                 simulatorSettings.setInput(null, Map.of(), (k, v) -> {
                 });
+                nuisance.setInput(List.of(), Map.of(), NO_EDITS);
                 return;
             }
             Objective o = selected.get();
@@ -760,7 +785,9 @@ public final class JobEditor extends EditorPart {
                         } else {
                             o.setSetting(k, v);
                         }
+                        fillNuisance(o);
                     }));
+            fillNuisance(o);
         } finally {
             updating = was;
         }
@@ -952,6 +979,7 @@ public final class JobEditor extends EditorPart {
         selectedObjective().ifPresent(o -> edit(() -> {
             job.removeObjective(job.objectives().indexOf(o));
             inputProblems.keySet().removeIf(k -> k.startsWith("objectives["));
+            rejectedNuisance.clear();
             objectives.setInput(job.objectives());
             fillObjective();
         }));
@@ -983,6 +1011,191 @@ public final class JobEditor extends EditorPart {
                 }, reason -> messages.error("Cannot list the spectra of " + nexus.getFileName(), reason));
     }
 
+    // ------------------------------------------------------------------ nuisance parameters
+
+    private static final NuisanceTable.Edits NO_EDITS = new NuisanceTable.Edits() {
+        @Override
+        public void refine(String name, boolean refine) {
+        }
+
+        @Override
+        public void typed(String name, int column, String text) {
+        }
+
+        @Override
+        public void reset(String name) {
+        }
+    };
+
+    private int i2(Objective o) {
+        return job.objectives().indexOf(o);
+    }
+
+    /** @return e.g. objectives[0]/nuisance/qdamp/value */
+    private static String nuisanceField(int objective, String name, String field) {
+        return "objectives[" + objective + "]/nuisance/" + name + "/" + field;
+    }
+
+    /** @return the rows of an objective's nuisance table (see {@link NuisanceTable#rows}) */
+    private List<NuisanceTable.Row> nuisanceRows(Objective o, Optional<Simulator> sim) {
+        int index = i2(o);
+        Settings settings = null;
+        if (sim.isPresent()) {
+            try {
+                settings = sim.get().settings(o.settings());
+            } catch (IllegalArgumentException e) {
+                settings = null; // listed as a problem of the settings
+            }
+        }
+        boolean measured;
+        try {
+            measured = o.target().file() == null || o.target().file().isBlank()
+                    || RefinementProblem.measured(job, o.target());
+        } catch (RuntimeException e) {
+            measured = true;
+        }
+        List<org.activestructopt.refinement.model.Candidate.FitValue> best = job.hasResults()
+                ? job.results().best().map(c -> c.nuisance(index)).orElse(List.of()) : List.of();
+        return NuisanceTable.rows(o, index, sim.orElse(null), settings, start(), measured, best);
+    }
+
+    /** @return the start structure, read again only when its file changed; null if it cannot be read */
+    private Structure start() {
+        if (job.start().crystal().isPresent()) {
+            return job.start().crystal().get();
+        }
+        Optional<String> f = job.start().file().filter(s -> !s.isBlank());
+        if (f.isEmpty()) {
+            return null;
+        }
+        Path p = job.resolve(f.get());
+        Object key;
+        try {
+            key = List.of(p, Files.getLastModifiedTime(p), Files.size(p));
+        } catch (IOException e) {
+            return null; // listed as a problem of the start file
+        }
+        if (!key.equals(startKey)) {
+            startKey = key;
+            try {
+                startStructure = StructureFiles.read(p);
+            } catch (IOException | RuntimeException | org.activestructopt.structure.io.StructureFormatException e) {
+                startStructure = null;
+            }
+        }
+        return startStructure;
+    }
+
+    /** Shows the nuisance parameters of the selected objective {@code o}. */
+    private void fillNuisance(Objective o) {
+        Optional<Simulator> sim = registry.find(o.simulator());
+        int index = i2(o);
+        String prefix = "objectives[" + index + "]/nuisance/";
+        Map<String, String> rejected = new LinkedHashMap<>();
+        rejectedNuisance.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                rejected.put(k.substring(prefix.length()), v);
+            }
+        });
+        nuisanceInfo.setText(sim.isEmpty() ? "Nuisance parameters: none known (the simulator is not installed)"
+                : sim.get() instanceof org.activestructopt.api.NuisanceSimulator
+                        ? "Nuisance parameters, refined with the structure by each candidate's own fit (ticked) or "
+                                + "fixed (empty cells: the simulator's; measured targets refine by default):"
+                        : "Nuisance parameters: simulator '" + o.simulator() + "' has none.");
+        nuisance.setInput(nuisanceRows(o, sim), rejected, new NuisanceTable.Edits() {
+            @Override
+            public void refine(String name, boolean refine) {
+                edit(() -> {
+                    o.nuisanceEntry(name).setRefine(refine);
+                    fillNuisance(o);
+                });
+            }
+
+            @Override
+            public void typed(String name, int column, String text) {
+                edit(() -> {
+                    typeNuisance(o, name, column, text);
+                    fillNuisance(o);
+                });
+            }
+
+            @Override
+            public void reset(String name) {
+                edit(() -> {
+                    o.removeNuisance(name);
+                    String p = nuisanceField(i2(o), name, "");
+                    inputProblems.keySet().removeIf(k -> k.startsWith(p));
+                    rejectedNuisance.keySet().removeIf(k -> k.startsWith(p));
+                    fillNuisance(o);
+                });
+            }
+        });
+    }
+
+    /**
+     * Applies text typed into a value or bound cell. A number goes into the job's entry (bounds are written as a
+     * pair, the other one as shown); a blank cell removes what the job says there, so the simulator's applies again;
+     * anything else is kept in the cell and listed as a problem, and the job keeps its value.
+     */
+    private void typeNuisance(Objective o, String name, int column, String text) {
+        NuisanceTable.Row row = nuisance.row(name);
+        String field = column == NuisanceTable.VALUE ? "value" : column == NuisanceTable.LOWER ? "lower" : "upper";
+        String key = nuisanceField(i2(o), name, field);
+        if (text.isBlank()) {
+            inputProblems.remove(key);
+            rejectedNuisance.remove(key);
+            clearNuisance(o, name, field);
+            return;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (Double.isNaN(v)) {
+            inputProblems.put(key, "'" + text + "' is not a number");
+            rejectedNuisance.put(key, text);
+            return;
+        }
+        inputProblems.remove(key);
+        rejectedNuisance.remove(key);
+        NuisanceEntry e = o.nuisanceEntry(name);
+        switch (field) {
+            case "value" -> e.setValue(v);
+            case "lower" -> e.setBounds(v, row.upper());
+            default -> e.setBounds(row.lower(), v);
+        }
+    }
+
+    /**
+     * Removes one field of an entry. The model has setters only, so the entry is written again without it (bounds
+     * go as a pair: a cleared bound removes both, and the simulator's apply); an entry left empty is removed.
+     */
+    private void clearNuisance(Objective o, String name, String field) {
+        Optional<NuisanceEntry> old = o.nuisance(name);
+        if (old.isEmpty()) {
+            return;
+        }
+        boolean keepBounds = field.equals("value") && (old.get().lower().isPresent()
+                || old.get().upper().isPresent());
+        OptionalDouble value = field.equals("value") ? OptionalDouble.empty() : old.get().value();
+        Optional<Boolean> refine = old.get().refine();
+        NuisanceTable.Row row = nuisance.row(name);
+        double lower = row.lower();
+        double upper = row.upper();
+        o.removeNuisance(name);
+        if (value.isEmpty() && !keepBounds && refine.isEmpty()) {
+            return;
+        }
+        NuisanceEntry e = o.nuisanceEntry(name);
+        value.ifPresent(e::setValue);
+        if (keepBounds) {
+            e.setBounds(lower, upper);
+        }
+        refine.ifPresent(e::setRefine);
+    }
+
     // ------------------------------------------------------------------ validation
 
     /** Recomputes the problems and shows them. */
@@ -990,8 +1203,9 @@ public final class JobEditor extends EditorPart {
         List<String> out = new ArrayList<>();
         inputProblems.forEach((field, problem) -> out.add(field + ": " + problem));
         for (JobProblem p : job.validate()) {
-            // the field shows what was typed, not the model's stale value that this problem is about
-            if (!inputProblems.containsKey(p.where())) {
+            // the field shows what was typed, not the model's stale value that this problem is about; a nuisance
+            // entry's bounds are checked with its row below, in the row's own words
+            if (!inputProblems.containsKey(p.where()) && !p.where().matches(".*/nuisance\\[\\d+\\]/lower")) {
                 out.add(p.where() + ": " + p.problem());
             }
         }
@@ -1009,6 +1223,14 @@ public final class JobEditor extends EditorPart {
                 } catch (IllegalArgumentException e) {
                     out.add(where + "/settings: " + e.getMessage());
                 }
+            }
+            for (NuisanceTable.Row r : nuisanceRows(o, sim)) {
+                r.problems().forEach((field, problem) -> {
+                    String key = nuisanceField(i2(o), r.name(), field);
+                    if (!inputProblems.containsKey(key)) {
+                        out.add(key + ": nuisance parameter '" + r.name() + "': " + problem);
+                    }
+                });
             }
             String t = o.target().file();
             if (t != null && !t.isBlank() && !Files.isRegularFile(job.resolve(t))) {
@@ -1234,6 +1456,11 @@ public final class JobEditor extends EditorPart {
     /** @return the field of a value of the job by its path, e.g. rmc/temperature (null if the form has none) */
     Control field(String path) {
         return fields.get(path);
+    }
+
+    /** @return the nuisance table of the selected objective */
+    NuisanceTable nuisanceTable() {
+        return nuisance;
     }
 
     TableViewer pairsViewer() {

@@ -27,7 +27,7 @@ public abstract class ExportPlotHandler extends AbstractHandler {
     public Object execute(ExecutionEvent event) throws ExecutionException {
         SpectraView view = Views.show(event, AsoUi.SPECTRA_VIEW_ID, SpectraView.class);
         if (view.model().isEmpty()) {
-            view.messages().error("Nothing to export", "The plot is empty: open a NeXus target first.");
+            view.messages().error("Nothing to export", "The plot is empty: open a target first.");
             return null;
         }
         FileDialog dialog = new FileDialog(HandlerUtil.getActiveShellChecked(event), SWT.SAVE);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumKind;
 import org.activestructopt.spectra.exafs.ChiR;
+import org.activestructopt.spectra.exafs.FtWindow;
 import org.activestructopt.spectra.exafs.Xftf;
 import org.activestructopt.ui.internal.conventions.PlotConvention;
 
@@ -33,6 +34,8 @@ public final class SpectraPlotModel {
     private Optional<PlotConvention> convention = Optional.empty();
     private PlotSpace space = PlotSpace.K;
     private int kWeight = DEFAULT_K_WEIGHT;
+    private FtWindow window = Xftf.DEFAULTS.window();
+    private double dk = Xftf.DEFAULTS.dk();
 
     /** Sets or replaces the spectrum of a curve. */
     public void set(Curve curve, Spectrum spectrum) {
@@ -94,9 +97,32 @@ public final class SpectraPlotModel {
         this.kWeight = kWeight;
     }
 
+    /** @return the window of the Fourier transform (Hanning unless set) */
+    public FtWindow window() {
+        return window;
+    }
+
+    /** Sets the window of the Fourier transform: Larch's names, e.g. Hanning or Kaiser-Bessel. */
+    public void setWindow(FtWindow window) {
+        this.window = Objects.requireNonNull(window, "window");
+    }
+
+    /** @return the window's dk: the taper width for Hanning, the shape parameter for Kaiser-Bessel (Larch's dk) */
+    public double dk() {
+        return dk;
+    }
+
+    /** @throws IllegalArgumentException if dk is negative or not finite */
+    public void setDk(double dk) {
+        if (!(dk >= 0) || !Double.isFinite(dk)) {
+            throw new IllegalArgumentException("dk must be finite and at least 0, got " + dk);
+        }
+        this.dk = dk;
+    }
+
     /**
-     * The Fourier-transform parameters for R space: {@link Xftf#DEFAULTS} with this k-weight and the window k 3-12
-     * narrowed to the k range of the reference curve.
+     * The Fourier-transform parameters for R space: {@link Xftf#DEFAULTS} with this k-weight, window and dk, and the
+     * window k 3-12 narrowed to the k range of the reference curve.
      *
      * @return empty when not EXAFS or the data do not reach past k = 3 by at least 1/angstrom
      */
@@ -110,7 +136,7 @@ public final class SpectraPlotModel {
         if (kmax - kmin < 1) {
             return Optional.empty();
         }
-        return Optional.of(Xftf.DEFAULTS.withKRange(kmin, kmax).withKWeight(kWeight));
+        return Optional.of(Xftf.DEFAULTS.withKRange(kmin, kmax).withKWeight(kWeight).withWindow(window).withDk(dk));
     }
 
     /** @return true when R space is selected and possible */

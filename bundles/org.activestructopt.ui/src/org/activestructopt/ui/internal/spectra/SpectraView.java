@@ -10,6 +10,13 @@ import java.util.Optional;
 
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.spectra.SpectrumFormatException;
+import org.activestructopt.spectra.SpectrumKind;
+import org.activestructopt.spectra.exafs.FtWindow;
+import org.activestructopt.spectra.io.ReadOptions;
+import org.activestructopt.spectra.io.SpectrumFile;
+import org.activestructopt.spectra.io.SpectrumReaders;
+import org.activestructopt.spectra.xas.Autobk;
+import org.activestructopt.spectra.xas.AutobkResult;
 import org.activestructopt.spectra.nexus.NexusSpectra;
 import org.activestructopt.spectra.nexus.SpectrumRef;
 import org.activestructopt.ui.AsoUi;
@@ -35,7 +42,9 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
@@ -50,10 +59,23 @@ import org.eclipse.ui.part.ViewPart;
 
 /**
  * Plots the target spectrum and, once a refinement runs, the spectra of the start and best structures, with axis
- * names and units. EXAFS can be shown in k space (k-weighted chi) or R space (|chi(R)|). Zoom with the mouse (see
- * {@link ChartZoom}); export as PNG or CSV.
+ * names and units. EXAFS can be shown in k space (k-weighted chi) or R space (|chi(R)|, Fourier transformed as Larch's
+ * xftf does, with the k-weight, window and dk chosen in the header). A target is a NeXus file or any measured file the
+ * spectra bundle reads (XDI, .chi, Athena project, columns); a measured mu(E) that reaches far enough past its edge
+ * becomes chi(k) by AUTOBK. Zoom with the mouse (see {@link ChartZoom}); export as PNG or CSV.
  */
 public final class SpectraView extends ViewPart implements RunSessions.Listener {
+
+    /** The windows offered for the transform: the two Larch users pick (Athena's default is Hanning). */
+    private static final List<FtWindow> WINDOWS = List.of(FtWindow.HANNING, FtWindow.KAISER);
+    /** AUTOBK of a measured mu(E) as the xas tests check it against Larch: rbkg 1, k-weight 2. */
+    static final Autobk BACKGROUND = Autobk.DEFAULTS.withKweight(2);
+    /**
+     * A mu(E) ending less than this above its E0 (k about 6 1/angstrom) is near-edge data, plotted as mu(E): its
+     * chi(k) would have too few oscillations for a transform.
+     */
+    private static final double MIN_EXAFS_RANGE_EV = 140;
+    private static final List<String> NEXUS = List.of(".nxs", ".nx5", ".h5", ".hdf5", ".hdf");
 
     private static final RGB[] COLOURS = {new RGB(0, 0, 0), new RGB(120, 120, 120), new RGB(204, 37, 41),
         new RGB(31, 119, 180)};
@@ -66,6 +88,8 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
     private Label targetLabel;
     private Label transformLabel;
     private Spinner kWeight;
+    private Combo window;
+    private Spinner dk;
     private Button kSpace;
     private Button rSpace;
     private Chart chart;
@@ -90,7 +114,7 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
         chart.getLegend().setPosition(SWT.BOTTOM);
         chart.getAxisSet().getXAxis(0).getTitle().setText("x");
         chart.getAxisSet().getYAxis(0).getTitle().setText("y");
-        chart.getPlotArea().setBackgroundText("Open a NeXus target (toolbar)", null,
+        chart.getPlotArea().setBackgroundText("Open a target (toolbar)", null,
                 chart.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         ChartZoom.install(chart);
         messages = new MessageLine(parent);
@@ -223,7 +247,15 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(targetLabel);
         exafsControls = new Composite(header, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(exafsControls);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(exafsControls);
+        // a row that wraps: the view is often narrow beside the editor
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        row.center = true;
+        row.marginLeft = 0;
+        row.marginRight = 0;
+        row.marginTop = 0;
+        row.marginBottom = 0;
+        exafsControls.setLayout(row);
         kSpace = new Button(exafsControls, SWT.RADIO);
         kSpace.setText("k space");
         kSpace.setSelection(true);
@@ -243,9 +275,19 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
         kWeight = new Spinner(exafsControls, SWT.BORDER);
         kWeight.setValues(SpectraPlotModel.DEFAULT_K_WEIGHT, 0, 3, 0, 1, 1);
         kWeight.addListener(SWT.Selection, e -> setKWeight(kWeight.getSelection()));
+        new Label(exafsControls, SWT.NONE).setText("  window");
+        window = new Combo(exafsControls, SWT.READ_ONLY);
+        window.setItems(WINDOWS.stream().map(SpectraView::windowLabel).toArray(String[]::new));
+        window.select(WINDOWS.indexOf(model.window()));
+        window.setToolTipText("Window of the Fourier transform to R space (Larch's xftf windows)");
+        window.addListener(SWT.Selection, e -> setWindow(WINDOWS.get(window.getSelectionIndex())));
+        new Label(exafsControls, SWT.NONE).setText("  dk");
+        dk = new Spinner(exafsControls, SWT.BORDER);
+        // tenths of 1/angstrom: the spinner's digits
+        dk.setValues((int) Math.round(model.dk() * 10), 0, 200, 1, 1, 10);
+        dk.setToolTipText("Hanning: width of the taper at each end, 1/Å; Kaiser-Bessel: its shape parameter");
+        dk.addListener(SWT.Selection, e -> setDk(dk.getSelection() / 10.0));
         transformLabel = new Label(exafsControls, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(12, 0)
-                .applyTo(transformLabel);
     }
 
     @Override
@@ -276,6 +318,58 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
     /** Replaces the error dialog (tests observe the reports). */
     public void setProblemReporter(ProblemReporter reporter) {
         messages.setReporter(reporter);
+    }
+
+    /**
+     * Reads a target in the background: a NeXus file as {@link #openNexusTarget(Path)} does, any other file with the
+     * spectra bundle's readers (the format recognised from name and first lines). A chi(k) file's stated k-weight is
+     * divided out, so the view's k-weight applies to it as to simulations. A measured mu(E) that reaches
+     * {@value #MIN_EXAFS_RANGE_EV} eV past its edge is turned into chi(k) by AUTOBK (Larch's conventions, rbkg 1,
+     * k-weight 2); a shorter one is plotted as mu(E). Problems are reported in one line and leave the plot as it was.
+     *
+     * @return the reading job
+     */
+    public Job openTarget(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (NEXUS.stream().anyMatch(name::endsWith)) {
+            return openNexusTarget(file);
+        }
+        messages.info("Reading " + file.getFileName() + " ...");
+        return loads.start("Reading " + file.getFileName(), chart, monitor -> measured(file), m -> {
+            targetFile = file;
+            model.setConvention(Optional.empty());
+            setCurve(Curve.TARGET, m.spectrum());
+            messages.info(m.description());
+        }, reason -> messages.error("Cannot open target", reason));
+    }
+
+    /** A measured target as plotted, and what was done to it in one line. */
+    private record Measured(Spectrum spectrum, String description) {
+    }
+
+    private static Measured measured(Path file) throws SpectrumFormatException {
+        SpectrumFile read = SpectrumReaders.read(file, ReadOptions.DEFAULTS);
+        Spectrum s = read.unweighted();
+        if (s.kind() != SpectrumKind.XANES) {
+            return new Measured(s.withName(file.getFileName().toString()), read.describe());
+        }
+        double[] energy = s.xArray();
+        double[] mu = s.yArray();
+        AutobkResult chi;
+        try {
+            chi = BACKGROUND.run(energy, mu);
+        } catch (IllegalArgumentException e) {
+            return new Measured(s, read.describe() + "; plotted as mu(E), no chi(k): " + e.getMessage());
+        }
+        if (energy[energy.length - 1] - chi.e0() < MIN_EXAFS_RANGE_EV) {
+            return new Measured(s, read.describe() + "; plotted as mu(E): it ends "
+                    + Units.number(energy[energy.length - 1] - chi.e0()) + " eV above E0, too close for EXAFS");
+        }
+        Spectrum k = Spectrum.of(SpectrumKind.EXAFS, chi.k(), chi.chi()).withName(file.getFileName()
+                + " chi(k)");
+        return new Measured(k, read.describe() + String.format(java.util.Locale.ROOT,
+                "; chi(k) by AUTOBK: E0 %.1f eV, edge step %.4g, rbkg %s Å", chi.e0(), chi.edgeStep(),
+                Units.number(BACKGROUND.rbkg())));
     }
 
     /**
@@ -363,6 +457,34 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
         chart.redraw();
     }
 
+    /** Sets the window of the Fourier transform to R space. */
+    public void setWindow(FtWindow w) {
+        model.setWindow(w);
+        int i = WINDOWS.indexOf(w);
+        if (i >= 0 && window.getSelectionIndex() != i) {
+            window.select(i);
+        }
+        refresh();
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    /** Sets dk of the Fourier-transform window (see {@link SpectraPlotModel#setDk(double)}). */
+    public void setDk(double value) {
+        model.setDk(value);
+        int tenths = (int) Math.round(value * 10);
+        if (dk.getSelection() != tenths) {
+            dk.setSelection(tenths);
+        }
+        refresh();
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    private static String windowLabel(FtWindow w) {
+        return w == FtWindow.KAISER ? "Kaiser-Bessel" : "Hanning";
+    }
+
     /** Shows all data again after zooming. */
     public void resetZoom() {
         chart.getAxisSet().adjustRange();
@@ -402,7 +524,7 @@ public final class SpectraView extends ViewPart implements RunSessions.Listener 
         }
         chart.getAxisSet().getXAxis(0).getTitle().setText(model.xTitle());
         chart.getAxisSet().getYAxis(0).getTitle().setText(model.yTitle());
-        chart.getPlotArea().setBackgroundText(model.isEmpty() ? "Open a NeXus target (toolbar)" : "", null,
+        chart.getPlotArea().setBackgroundText(model.isEmpty() ? "Open a target (toolbar)" : "", null,
                 chart.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         chart.getParent().layout(true, true);
     }
