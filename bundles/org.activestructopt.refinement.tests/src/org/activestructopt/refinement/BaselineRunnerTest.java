@@ -122,7 +122,9 @@ class BaselineRunnerTest {
         assertEquals(2, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("unknown setting 'qmx' for simulator pdf (did you mean 'qmax'?)"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("no simulator named 'xrd'; available: [pdf"), e.getMessage());
+        // the list holds whatever simulators the test runtime has (FEFF's too since MeasuredExafsTest)
+        assertTrue(e.getMessage().matches("(?s).*no simulator named 'xrd'; available: \\[[^]]*\\bpdf\\b.*"),
+                e.getMessage());
         assertTrue(e.problems().stream().allMatch(p -> p.line().isPresent()), e.getMessage());
         assertTrue(e.getMessage().startsWith(dir.resolve("job.xmi").toAbsolutePath().toString()), e.getMessage());
     }
