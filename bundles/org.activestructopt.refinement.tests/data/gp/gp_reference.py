@@ -1,5 +1,5 @@
 """Reference Gaussian-process predictions, expected improvement, log marginal likelihood and fitted hyper-parameters
-by scikit-learn's GaussianProcessRegressor, for GaussianProcessTest.
+by scikit-learn's GaussianProcessRegressor (alpha=0: the WhiteKernel is the only noise), for GaussianProcessTest.
 Run with Debian's python (python3-sklearn): /usr/bin/python3 gp_reference.py > gp-reference.json"""
 import json
 
@@ -18,7 +18,7 @@ Xs = rng.uniform(0, 1, (6, 3))
 fixed = dict(amplitude=1.7, length_scales=[0.3, 0.5, 2.0], noise=0.01)
 k = ConstantKernel(fixed["amplitude"], "fixed") * Matern(fixed["length_scales"], "fixed", nu=2.5) \
     + WhiteKernel(fixed["noise"], "fixed")
-gp = GaussianProcessRegressor(k, optimizer=None, normalize_y=False).fit(X, y)
+gp = GaussianProcessRegressor(k, alpha=0, optimizer=None, normalize_y=False).fit(X, y)
 mu, sd = gp.predict(Xs, return_std=True)
 best = float(y.min())
 z = (best - mu) / sd
@@ -30,7 +30,7 @@ ei_latent = (best - mu) * norm.cdf(zl) + sdl * norm.pdf(zl)
 
 # hyper-parameters by maximum marginal likelihood (L-BFGS-B, 20 restarts), bounds as GaussianProcess's
 k2 = ConstantKernel(1.0, (1e-2, 1e2)) * Matern([1.0, 1.0, 1.0], (1e-2, 1e2), nu=2.5) + WhiteKernel(1e-2, (1e-6, 1))
-gp2 = GaussianProcessRegressor(k2, normalize_y=False, n_restarts_optimizer=20, random_state=0).fit(X, y)
+gp2 = GaussianProcessRegressor(k2, alpha=0, normalize_y=False, n_restarts_optimizer=20, random_state=0).fit(X, y)
 theta = np.exp(gp2.kernel_.theta)  # amplitude, three length scales, noise
 mu2, sd2 = gp2.predict(Xs, return_std=True)
 print(json.dumps(dict(sklearn=sklearn.__version__, x=X.tolist(), y=y.tolist(), test=Xs.tolist(), fixed=fixed,
