@@ -154,8 +154,8 @@ final class GaussianProcess {
             }
             double[] q;
             try {
-                // trust region from 1 (a factor e) down to 1e-3 in log space (0.1 % in each parameter); 2p + 1 points, as
-                // BOBYQA advises
+                // trust region from 1 (a factor e) down to 1e-3 in log space (0.1 % in each parameter);
+                // 2p + 1 interpolation points, as BOBYQA advises
                 BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * p + 1, 1.0, 1e-3);
                 PointValuePair r = opt.optimize(new MaxEval(50 * p + 500), f, GoalType.MAXIMIZE,
                         new InitialGuess(start), new SimpleBounds(lo, hi));
