@@ -108,7 +108,7 @@ public final class GaussianProcessBo implements Baseline {
             } else {
                 next = propose(problem, recorder, space, rng, step.split(1));
             }
-            recorder.record(Phase.BASELINE, problem.objective().evaluate(next, step.split(1)));
+            recorder.record(Phase.BASELINE, recorder.evaluate(problem.objective(), next, false, step.split(1)));
         }
     }
 
