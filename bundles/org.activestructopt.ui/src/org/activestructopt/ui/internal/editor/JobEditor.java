@@ -342,7 +342,7 @@ public final class JobEditor extends EditorPart {
             job.setMethod(ModelEnum.of(Method.class, v));
             enableMethodGroups();
         });
-        method.setToolTipText("active: surrogate-driven active learning; rmc, random, leastSquares: baselines on the "
+        method.setToolTipText("active: surrogate-driven active learning; rmc, random, leastSquares, gpbo: baselines on the "
                 + "real simulators");
         label(g, "Seed:");
         seed = text(g, 1, "Seed of every random choice (a whole number)",
