@@ -25,18 +25,19 @@ import org.activestructopt.structure.RepulsionPenalty;
  * {@code lambda} in the exploration phase and 0 in exploitation. As in ActiveStructOpt the bound is clipped at zero: a
  * bound below zero says nothing about a misfit that cannot be negative, and without the clip the search would be paid
  * for chasing ever larger uncertainty.</li>
- * <li>w<sub>o</sub> is the objective's weight and c<sub>o</sub> its <b>auto-scale</b>: the median, over the
- * successful structures of the initial phase, of the MAE of their simulated spectra against the target
- * ({@link #autoScales}). Each term is therefore about 1 for a typical initial structure whatever the units and size
- * of its spectrum (a PDF in 1/&Aring;<sup>2</sup> and a XANES in normalised absorption weigh alike for equal
- * weights), and the scale is fixed once the initial phase is done, so the acquisition does not drift between rounds
- * and a resumed run computes the same scales. The median rather than the mean keeps one badly failed draw from
- * setting the scale.</li>
+ * <li>w<sub>o</sub> is the objective's weight and c<sub>o</sub> its <b>auto-scale</b>: the MAE of the spectrum of
+ * the run's first successful simulation, the start's, against the target ({@link #autoScales} of that one
+ * simulation), the rule by which the recorded loss divides each metric ({@link ObjectiveFunction}). Each term is
+ * therefore about its weight at the start whatever the units and size of its spectrum (a PDF in 1/&Aring;<sup>2</sup>
+ * and a XANES in normalised absorption weigh alike for equal weights), the weight means relative importance and
+ * nothing else (a suite does not equalise terms by hand, or they would be scaled twice), and the scale is fixed once,
+ * so the acquisition does not drift between rounds and a resumed run computes the same scales.</li>
  * <li>P(x) is the soft distance constraint ({@link RepulsionPenalty}), zero where the hard minimum distances hold;
  * because the terms above are dimensionless, its weight does not depend on the spectra either.</li>
  * </ul>
- * The loss recorded for a simulated candidate stays the job's weighted sum of the objectives' metrics, unscaled, so
- * that it compares directly with the baselines; see {@link Metrics#paretoFront} for the trade-off between objectives.
+ * The loss recorded for a simulated candidate is the job's loss ({@link ObjectiveFunction}: with several objectives,
+ * each metric divided by the start's), the one every baseline minimises; see {@link Metrics#paretoFront} for the
+ * trade-off between objectives.
  * Immutable and thread-safe.
  */
 public final class Acquisition {

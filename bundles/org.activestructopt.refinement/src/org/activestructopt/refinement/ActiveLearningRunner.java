@@ -167,7 +167,7 @@ public final class ActiveLearningRunner {
                 };
                 long t1 = System.nanoTime();
                 status(round, "simulating " + phase.literal() + " candidate " + (index + 1));
-                Evaluation e = problem.objective().evaluate(candidate, round.split(5));
+                Evaluation e = recorder.evaluate(problem.objective(), candidate, false, round.split(5));
                 Candidate c = recorder.record(phase, e);
                 add(c);
                 LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT, "simulation %d (%s): %s, choosing %.2f s, "
@@ -284,14 +284,17 @@ public final class ActiveLearningRunner {
             fittedOn = examples;
         }
 
-        /** The auto-scales, fixed once from the initial phase (see {@link Acquisition}). */
+        /**
+         * The auto-scales, fixed once by the first successful simulation, the start's, as the recorded loss's scales
+         * are (see {@link Acquisition}).
+         */
         private double[] scales() {
             if (scales == null) {
                 if (initialSpectra.isEmpty()) {
                     throw new IllegalStateException("no simulation of the initial phase succeeded: nothing to "
                             + "scale the objectives by");
                 }
-                scales = Acquisition.autoScales(terms, initialSpectra);
+                scales = Acquisition.autoScales(terms, initialSpectra.subList(0, 1));
             }
             return scales;
         }

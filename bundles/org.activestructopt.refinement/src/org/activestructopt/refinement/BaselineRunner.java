@@ -11,7 +11,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
- * Runs a job whose method is a baseline (rmc, random or leastSquares): resolves it, runs the baseline until the
+ * Runs a job whose method is a baseline (rmc, random, leastSquares or gpbo): resolves it, runs the baseline until the
  * budget is used, writes every simulation into the job's results and saves the job file after each, and sets the
  * results' status (completed, cancelled or failed with the message). A job with results continues where they stop.
  */
@@ -26,6 +26,7 @@ public final class BaselineRunner {
         case RMC -> ReverseMonteCarlo.of(job.rmc());
         case RANDOM -> new RandomSearch();
         case LEAST_SQUARES -> LeastSquares.of(job.leastSquares());
+        case GPBO -> GaussianProcessBo.of(job.gpbo());
         case ACTIVE -> throw new IllegalArgumentException("method 'active' is run by the active-learning loop, not "
                 + "by a baseline");
         };

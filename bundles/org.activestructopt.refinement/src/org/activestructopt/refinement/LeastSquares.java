@@ -21,10 +21,10 @@ import org.eclipse.core.runtime.SubMonitor;
 
 /**
  * Least-squares refinement with analytic Jacobians, like PdfFit2's: Levenberg-Marquardt over the fractional
- * coordinates (and the nine lattice-matrix entries when the lattice varies) minimising the loss
- * sum<sub>terms</sub> weight &middot; MSE, which is the sum of squares of the residuals
- * sqrt(weight &middot; w<sub>k</sub> / &Sigma;w) (y<sub>k</sub> - t<sub>k</sub>), w<sub>k</sub> = 1/&sigma;<sub>k</sub>&sup2;
- * (1 without uncertainties).
+ * coordinates (and the nine lattice-matrix entries when the lattice varies) minimising the run's loss
+ * sum<sub>terms</sub> (weight / scale) &middot; MSE (see {@link ObjectiveFunction}; no scale with one objective),
+ * which is the sum of squares of the residuals sqrt((weight / scale) &middot; w<sub>k</sub> / &Sigma;w)
+ * (y<sub>k</sub> - t<sub>k</sub>), w<sub>k</sub> = 1/&sigma;<sub>k</sub>&sup2; (1 without uncertainties).
  * <p>
  * Each step solves (J<sup>T</sup>J + &lambda; D) &delta; = -J<sup>T</sup>r with D the diagonal of J<sup>T</sup>J
  * (Marquardt's scaling, which makes fractional and lattice parameters comparable; the null directions of a global
@@ -98,16 +98,17 @@ public final class LeastSquares implements Baseline {
             if (current == null) {
                 Structure s = recorder.count() == 0 ? problem.start() : restartFrom(problem, recorder);
                 // with nuisance parameters this includes their inner fit: the joint descent starts at their optimum
-                Evaluation e = f.evaluateWithJacobian(s, sub.split(1));
+                Evaluation e = recorder.evaluate(f, s, true, sub.split(1));
                 recorder.record(Phase.BASELINE, e);
                 current = e.isFailed() ? null : e;
                 lambda = damping;
                 continue;
             }
-            Trial trial = step(current, problem, lattice, lambda);
+            ObjectiveFunction loss = recorder.objective(f);
+            Trial trial = step(current, problem, loss, lattice, lambda);
             while (trial == null && lambda < MAX_DAMPING) {
                 lambda *= 10;
-                trial = step(current, problem, lattice, lambda);
+                trial = step(current, problem, loss, lattice, lambda);
             }
             if (trial == null) {
                 current = null; // stalled: restart
@@ -116,8 +117,8 @@ public final class LeastSquares implements Baseline {
             // the joint step proposes structure and nuisance values together; the trial's loss is then taken at its
             // own best nuisance values (an inner fit started from the proposed ones), so accepted points are always
             // on the profiled loss and a step that only suits the old nuisance values cannot lead the descent astray
-            Evaluation e = joint ? startingAt(f, trial.nuisance()).evaluateWithJacobian(trial.structure(),
-                    sub.split(1)) : f.evaluateWithJacobian(trial.structure(), sub.split(1));
+            Evaluation e = joint ? startingAt(loss, trial.nuisance()).evaluateWithJacobian(trial.structure(),
+                    sub.split(1)) : loss.evaluateWithJacobian(trial.structure(), sub.split(1));
             recorder.record(Phase.BASELINE, e);
             if (!e.isFailed() && e.loss() < current.loss()) {
                 double decrease = (current.loss() - e.loss()) / current.loss();
@@ -148,7 +149,7 @@ public final class LeastSquares implements Baseline {
             }
             terms.add(term.withNuisance(next));
         }
-        return ObjectiveFunction.of(terms);
+        return f.withTerms(terms);
     }
 
     /** A trial point: the structure and, per term, the values of its refined nuisance parameters. */
@@ -190,9 +191,10 @@ public final class LeastSquares implements Baseline {
      * @return the trial point, or null if the system is singular at this damping or the step breaks the lattice or
      *         the hard constraint
      */
-    private static Trial step(Evaluation current, RefinementProblem problem, boolean lattice, double lambda) {
+    private static Trial step(Evaluation current, RefinementProblem problem, ObjectiveFunction loss, boolean lattice,
+            double lambda) {
         Structure s = current.structure();
-        List<ObjectiveTerm> terms = problem.objective().terms();
+        List<ObjectiveTerm> terms = loss.terms();
         List<double[]> values = refinedValues(current, terms);
         boolean coordinates = problem.variation() != Variation.LATTICE;
         int nf = 3 * s.size();
@@ -222,7 +224,7 @@ public final class LeastSquares implements Baseline {
             List<double[]> dn = current.fits().isEmpty() ? List.of() : current.fits().get(t).nuisanceColumns();
             for (int k = 0; k < y.length; k++) {
                 java.util.Arrays.fill(row, 0);
-                double c = Math.sqrt(term.weight() * w[k] / wsum);
+                double c = Math.sqrt(loss.factor(t) * w[k] / wsum);
                 double r = c * (y[k] - ty[k]);
                 for (int p = 0; p < nf && coordinates; p++) {
                     row[p] = c * df[k][p];

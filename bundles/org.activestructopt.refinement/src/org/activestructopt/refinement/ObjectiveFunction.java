@@ -11,6 +11,7 @@ import org.activestructopt.api.Settings;
 import org.activestructopt.api.SimulationException;
 import org.activestructopt.api.SimulationException.Reason;
 import org.activestructopt.api.SpectrumJacobian;
+import org.activestructopt.refinement.model.Metric;
 import org.activestructopt.spectra.Spectrum;
 import org.activestructopt.structure.Structure;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -21,13 +22,26 @@ import org.eclipse.core.runtime.SubMonitor;
  * The loss of a refinement on the real simulators: the sum of its {@link ObjectiveTerm}s. One evaluation simulates
  * the structure once per term and counts as one simulation against a job's budget. Immutable and thread-safe (the
  * simulators are).
+ * <p>
+ * <b>What the weights mean.</b> With one objective the loss is weight &times; metric (MSE or MAE), in the metric's
+ * units. With several, the metrics differ in units and size (a PDF's MSE and an EXAFS's by two orders of magnitude),
+ * so each is divided by its <b>scale</b> c<sub>o</sub>: L = &Sigma;<sub>o</sub> w<sub>o</sub> m<sub>o</sub> /
+ * c<sub>o</sub>, c<sub>o</sub> = m<sub>o</sub> of the run's first successful simulation, which every method makes of
+ * the start structure ({@link #scalesFrom}, recorded as {@code Results.scales} by {@link RunRecorder#evaluate}). Each
+ * objective then counts its weight at the start: the weight is relative importance and nothing else (no suite
+ * equalises terms by hand), and every method minimises, records and reports this same loss. With refined nuisance
+ * parameters a candidate's metric is the one at its own best nuisance values (the inner fit minimises the term, which
+ * a constant scale does not move), and so is the start's, which sets the scale.
  */
 public final class ObjectiveFunction {
 
     private final List<ObjectiveTerm> terms;
+    /** c_o per term, or null: not scaled (one objective, or before the scales are fixed). */
+    private final double[] scales;
 
-    private ObjectiveFunction(List<ObjectiveTerm> terms) {
+    private ObjectiveFunction(List<ObjectiveTerm> terms, double[] scales) {
         this.terms = terms;
+        this.scales = scales;
     }
 
     /** @throws IllegalArgumentException if there are no terms */
@@ -35,7 +49,7 @@ public final class ObjectiveFunction {
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("an objective function needs at least one term");
         }
-        return new ObjectiveFunction(List.copyOf(terms));
+        return new ObjectiveFunction(List.copyOf(terms), null);
     }
 
     /** @see #of(List) */
@@ -46,6 +60,83 @@ public final class ObjectiveFunction {
     /** @return the terms, in order */
     public List<ObjectiveTerm> terms() {
         return terms;
+    }
+
+    /** @return these scales (if any) on other terms, e.g. the same with other nuisance starting values */
+    public ObjectiveFunction withTerms(List<ObjectiveTerm> other) {
+        if (other.size() != terms.size()) {
+            throw new IllegalArgumentException(other.size() + " terms for " + terms.size());
+        }
+        return new ObjectiveFunction(List.copyOf(other), scales);
+    }
+
+    /**
+     * @param newScales c<sub>o</sub> per term, positive and finite
+     * @return this loss with each term divided by its scale
+     */
+    public ObjectiveFunction withScales(double[] newScales) {
+        if (newScales.length != terms.size()) {
+            throw new IllegalArgumentException(newScales.length + " scales for " + terms.size() + " objectives");
+        }
+        for (double c : newScales) {
+            if (!(c > 0) || !Double.isFinite(c)) {
+                throw new IllegalArgumentException("loss scales must be positive and finite, got "
+                        + java.util.Arrays.toString(newScales));
+            }
+        }
+        return new ObjectiveFunction(terms, newScales.clone());
+    }
+
+    /** @return the scales c<sub>o</sub>, if this loss is scaled */
+    public Optional<double[]> scales() {
+        return scales == null ? Optional.empty() : Optional.of(scales.clone());
+    }
+
+    /** @return the factor of term o's metric in the loss: w<sub>o</sub> / c<sub>o</sub> */
+    public double factor(int o) {
+        return terms.get(o).weight() / (scales == null ? 1 : scales[o]);
+    }
+
+    /**
+     * The scales that a successful evaluation by this function sets: each term's metric. A metric of zero (the
+     * structure fits exactly) is replaced by the metric of a zero spectrum against the target, which keeps the units.
+     *
+     * @throws IllegalArgumentException if the evaluation failed
+     */
+    public double[] scalesFrom(Evaluation e) {
+        if (e.isFailed()) {
+            throw new IllegalArgumentException("the loss scales need a successful simulation");
+        }
+        double[] c = new double[terms.size()];
+        double[] losses = e.losses();
+        for (int o = 0; o < c.length; o++) {
+            double m = losses[o] / factor(o);
+            if (!(m > 0) || !Double.isFinite(m)) {
+                ObjectiveTerm t = terms.get(o);
+                m = java.util.Arrays.stream(t.target().yArray()).map(v -> t.metric() == Metric.MSE ? v * v
+                        : Math.abs(v)).average().orElse(1);
+            }
+            c[o] = m > 0 && Double.isFinite(m) ? m : 1;
+        }
+        return c;
+    }
+
+    /**
+     * @param e an evaluation by {@code by} (the same terms, other scales or none)
+     * @return {@code e} with the losses of this function
+     */
+    public Evaluation rescaled(Evaluation e, ObjectiveFunction by) {
+        if (e.isFailed()) {
+            return e;
+        }
+        double[] losses = e.losses();
+        double total = 0;
+        for (int o = 0; o < losses.length; o++) {
+            losses[o] *= factor(o) / by.factor(o);
+            total += losses[o];
+        }
+        return new Evaluation(e.structure(), e.spectra(), losses, total, e.seconds(), e.failure(), e.jacobians(),
+                e.fits());
     }
 
     /** @return whether every term's simulator provides analytic Jacobians */
@@ -142,7 +233,7 @@ public final class ObjectiveFunction {
                     s = fitted != null ? fitted : t.simulator().simulate(structure, t.grid(), settings, tm);
                 }
                 spectra.add(s);
-                losses[i] = t.loss(s);
+                losses[i] = scales == null ? t.loss(s) : t.loss(s) / scales[i];
                 total += losses[i];
                 int refined = t.refined().size() + (given != null ? 3 * structure.size() : 0);
                 fits.add(new Evaluation.TermFit(used, esd, FitStatistics.of(s, t.target(), refined), columns));
@@ -212,7 +303,15 @@ public final class ObjectiveFunction {
 
     @Override
     public String toString() {
-        return "ObjectiveFunction" + terms.stream().map(t -> t.weight() + " x " + t.metric() + "(" + t.name() + ")")
-                .toList();
+        StringBuilder sb = new StringBuilder("ObjectiveFunction[");
+        for (int o = 0; o < terms.size(); o++) {
+            ObjectiveTerm t = terms.get(o);
+            sb.append(o == 0 ? "" : ", ").append(t.weight()).append(" x ").append(t.metric()).append('(')
+                    .append(t.name()).append(')');
+            if (scales != null) {
+                sb.append(" / ").append(scales[o]);
+            }
+        }
+        return sb.append(']').toString();
     }
 }

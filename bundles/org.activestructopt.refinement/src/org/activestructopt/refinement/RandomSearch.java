@@ -25,7 +25,7 @@ public final class RandomSearch implements Baseline {
             SubMonitor step = sub.setWorkRemaining(budget - recorder.used()).split(1).setWorkRemaining(2);
             var candidate = k == 0 ? problem.start()
                     : problem.sampler().sample(Seeds.generator(problem.seed(), "random", k), step.split(1));
-            recorder.record(Phase.BASELINE, problem.objective().evaluate(candidate, step.split(1)));
+            recorder.record(Phase.BASELINE, recorder.evaluate(problem.objective(), candidate, false, step.split(1)));
         }
     }
 

@@ -104,7 +104,7 @@ public final class ReverseMonteCarlo implements Baseline {
         Structure current;
         double loss;
         if (recorder.count() == 0) {
-            Evaluation e = problem.objective().evaluate(problem.start(), sub.split(1));
+            Evaluation e = recorder.evaluate(problem.objective(), problem.start(), false, sub.split(1));
             recorder.record(Phase.BASELINE, e);
             current = problem.start();
             loss = e.isFailed() ? Double.POSITIVE_INFINITY : e.loss();
@@ -116,7 +116,7 @@ public final class ReverseMonteCarlo implements Baseline {
         while (recorder.used() < budget) {
             SplittableRandom rng = Seeds.generator(problem.seed(), "rmc", recorder.count());
             Structure trial = propose(current, problem, rng);
-            Evaluation e = problem.objective().evaluate(trial, sub.split(1));
+            Evaluation e = recorder.evaluate(problem.objective(), trial, false, sub.split(1));
             recorder.record(Phase.BASELINE, e);
             if (e.isFailed()) {
                 continue;

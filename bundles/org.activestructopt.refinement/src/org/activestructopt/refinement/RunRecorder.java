@@ -16,6 +16,8 @@ import org.activestructopt.refinement.model.Phase;
 import org.activestructopt.refinement.model.Results;
 import org.activestructopt.refinement.model.RunJournal;
 import org.activestructopt.refinement.model.Status;
+import org.activestructopt.structure.Structure;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
@@ -85,6 +87,36 @@ public final class RunRecorder {
     /** @return the number of simulations recorded so far (including those of an earlier, resumed run) */
     public int count() {
         return job.results().size();
+    }
+
+    /**
+     * @return the run's loss: {@code base} with the scales recorded in the results; {@code base} itself with one
+     *         objective or before the first successful simulation (see {@link ObjectiveFunction})
+     */
+    public ObjectiveFunction objective(ObjectiveFunction base) {
+        if (base.terms().size() < 2) {
+            return base;
+        }
+        return job.results().scales().map(base::withScales).orElse(base);
+    }
+
+    /**
+     * Simulates {@code s} with the run's loss ({@link #objective}). With several objectives the run's first
+     * successful simulation (the start's) fixes the loss scales, which are recorded in the results, and its
+     * evaluation is returned on them. Does not record the evaluation ({@link #record}).
+     *
+     * @param jacobian whether to simulate with Jacobians
+     */
+    public Evaluation evaluate(ObjectiveFunction base, Structure s, boolean jacobian, IProgressMonitor monitor)
+            throws SimulationException {
+        ObjectiveFunction f = objective(base);
+        Evaluation e = jacobian ? f.evaluateWithJacobian(s, monitor) : f.evaluate(s, monitor);
+        if (base.terms().size() >= 2 && f.scales().isEmpty() && !e.isFailed()) {
+            ObjectiveFunction scaled = f.withScales(f.scalesFrom(e));
+            job.results().setScales(scaled.scales().orElseThrow());
+            e = scaled.rescaled(e, f);
+        }
+        return e;
     }
 
     /** @return the number of failed simulations recorded so far */

@@ -39,7 +39,7 @@ class ModelAgreementTest {
     private static final List<Class<?>> VIEWS = List.of(Job.class, StructureSource.class, CrystalRecord.class,
             Objective.class, Target.class, ModelObject.SettingKeys.class, SamplerConfig.class, Constraints.class,
             PairDistance.class, SurrogateConfig.class, Budget.class, OptimiserConfig.class, SearchProfile.class,
-            RmcConfig.class, LeastSquaresConfig.class, Results.class, Candidate.class);
+            RmcConfig.class, LeastSquaresConfig.class, GpboConfig.class, Results.class, Candidate.class);
 
     private static final Map<String, Class<? extends ModelEnum>> ENUMS = Map.of("Method", Method.class, "Variation",
             Variation.class, "Metric", Metric.class, "TargetFormat", TargetFormat.class, "Phase", Phase.class,

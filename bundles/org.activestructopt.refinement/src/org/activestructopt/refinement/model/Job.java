@@ -68,6 +68,7 @@ public final class Job extends ModelObject {
     private static final EReference RMC = ModelFeatures.reference(CLASS, "rmc", RmcConfig.CLASS, true, false);
     private static final EReference LEAST_SQUARES = ModelFeatures.reference(CLASS, "leastSquares",
             LeastSquaresConfig.CLASS, true, false);
+    private static final EReference GPBO = ModelFeatures.reference(CLASS, "gpbo", GpboConfig.CLASS, true, false);
     private static final EReference RESULTS = ModelFeatures.reference(CLASS, "results", Results.CLASS, true, false);
 
     private Job(EObject o) {
@@ -124,6 +125,7 @@ public final class Job extends ModelObject {
         new OptimiserConfig(childOrCreate(OPTIMISER)).complete();
         childOrCreate(RMC);
         childOrCreate(LEAST_SQUARES);
+        childOrCreate(GPBO);
     }
 
     /**
@@ -178,6 +180,7 @@ public final class Job extends ModelObject {
         optimiser().validate(problems);
         rmc().validate(problems);
         leastSquares().validate(problems);
+        gpbo().validate(problems);
         if (child(RESULTS) != null) {
             results().validate(problems, objectives.size());
         }
@@ -306,6 +309,10 @@ public final class Job extends ModelObject {
 
     public LeastSquaresConfig leastSquares() {
         return new LeastSquaresConfig(childOrCreate(LEAST_SQUARES));
+    }
+
+    public GpboConfig gpbo() {
+        return new GpboConfig(childOrCreate(GPBO));
     }
 
     /** @return whether the job holds results */

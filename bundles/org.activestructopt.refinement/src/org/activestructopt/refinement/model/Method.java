@@ -9,7 +9,9 @@ public enum Method implements ModelEnum {
     /** Random search: every simulation is a fresh sampler draw. */
     RANDOM("random"),
     /** Levenberg-Marquardt least squares with analytic Jacobians. */
-    LEAST_SQUARES("leastSquares");
+    LEAST_SQUARES("leastSquares"),
+    /** Gaussian-process Bayesian optimisation (expected improvement) on the real simulators. */
+    GPBO("gpbo");
 
     private final String literal;
 

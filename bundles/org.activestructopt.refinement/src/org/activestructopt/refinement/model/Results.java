@@ -31,6 +31,7 @@ public final class Results extends ModelObject {
     private static final EReference GRIDS = ModelFeatures.reference(CLASS, "grids", GRID_CLASS, true, true);
     private static final EReference CANDIDATES = ModelFeatures.reference(CLASS, "candidates", Candidate.CLASS, true,
             true);
+    private static final EAttribute SCALES = ModelFeatures.attribute(CLASS, "scales", List.class);
     private static final EReference BEST = ModelFeatures.reference(CLASS, "best", Candidate.CLASS, false, false);
 
     /** Relative tolerance when checking that a spectrum lies on the recorded grid. */
@@ -81,6 +82,21 @@ public final class Results extends ModelObject {
     /** @return the total loss of every candidate in order, NaN for failures (the history) */
     public double[] lossHistory() {
         return children(CANDIDATES).stream().mapToDouble(o -> new Candidate(o).loss()).toArray();
+    }
+
+    /**
+     * @return with several objectives, the loss scale of each, fixed by the run's first successful simulation (see
+     *         {@link org.activestructopt.refinement.ObjectiveFunction}); empty before it and with one objective
+     */
+    public Optional<double[]> scales() {
+        double[] s = doubles(SCALES);
+        return s.length == 0 ? Optional.empty() : Optional.of(s);
+    }
+
+    /** Records the loss scales (one per objective, positive). */
+    public Results setScales(double[] scales) {
+        setDoubles(SCALES, scales.clone());
+        return this;
     }
 
     /** @return the x values of objective {@code objective}'s spectra */
@@ -213,6 +229,17 @@ public final class Results extends ModelObject {
     }
 
     void validate(List<JobProblem> problems, int objectives) {
+        double[] sc = doubles(SCALES);
+        if (sc.length > 0 && sc.length != objectives) {
+            problems.add(JobProblem.at(this, "scales", "has " + sc.length + " scales for " + objectives
+                    + " objectives"));
+        }
+        for (double v : sc) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                problems.add(JobProblem.at(this, "scales", "must be positive and finite, got " + v));
+                break;
+            }
+        }
         List<EObject> grids = children(GRIDS);
         int[] sizes = new int[grids.size()];
         for (int i = 0; i < grids.size(); i++) {

@@ -355,8 +355,8 @@ public final class JobEditor extends EditorPart {
             job.setMethod(ModelEnum.of(Method.class, v));
             enableMethodGroups();
         });
-        method.setToolTipText("active: surrogate-driven active learning; rmc, random, leastSquares: baselines on the "
-                + "real simulators");
+        method.setToolTipText("active: surrogate-driven active learning; rmc, random, leastSquares, gpbo: baselines "
+                + "on the real simulators");
         label(g, "Seed:");
         seed = text(g, 1, "Seed of every random choice (a whole number)",
                 v -> parse("seed", v, Long::parseLong, "a whole number", job::setSeed));
