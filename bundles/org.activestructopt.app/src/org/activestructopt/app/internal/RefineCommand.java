@@ -90,8 +90,8 @@ public final class RefineCommand implements Callable<Integer> {
     private String simulator;
 
     @Option(names = "--budget", paramLabel = "N",
-            description = "Quick form: simulations (default 200); the phases keep the method's shares (5 % initial, "
-                    + "at least 8; 10 % calibration, at least 5; 20 % exploit).")
+            description = "Quick form: simulations (default 200); for the active loop the phases keep the method's "
+                    + "shares (5 % initial, at least 8; 10 % calibration, at least 5; 20 % exploit).")
     private Integer budget;
 
     @Option(names = "--vary", paramLabel = "coords|lattice", defaultValue = "coords",
@@ -105,6 +105,10 @@ public final class RefineCommand implements Callable<Integer> {
     @Option(names = "--range", paramLabel = "XMIN,XMAX", split = ",",
             description = "Quick form: fit only the target's points with XMIN <= x <= XMAX (e.g. r in angstrom).")
     private List<Double> range;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Quick form: a setting of the simulator (e.g. qmax=27); repeat for more.")
+    private Map<String, String> set = new LinkedHashMap<>();
 
     @Option(names = "--refine", paramLabel = "NAME[=VALUE]", split = ",",
             description = "Quick form: nuisance parameters to refine (e.g. scale,qdamp,delta2,uiso), optionally with "
@@ -128,10 +132,10 @@ public final class RefineCommand implements Callable<Integer> {
     public Integer call() throws UserException, IOException {
         Path runDir = what.resume != null ? what.resume : out;
         if (what.target == null && (start != null || budget != null || range != null || !refine.isEmpty()
-                || !fix.isEmpty() || !"active".equals(method))) {
-            throw new UserException("--start, --budget, --method, --range, --refine and --fix belong to the quick "
+                || !fix.isEmpty() || !set.isEmpty() || !"active".equals(method))) {
+            throw new UserException("--start, --budget, --method, --range, --set, --refine and --fix belong to the quick "
                     + "form: aso refine --target FILE --start START [--budget N] [--vary coords|lattice] "
-                    + "[--method M] [--range XMIN,XMAX] [--refine NAMES] [--fix NAMES]");
+                    + "[--method M] [--range XMIN,XMAX] [--set KEY=VALUE] [--refine NAMES] [--fix NAMES]");
         }
         if (what.example != null) {
             Examples.require(what.example);
@@ -293,6 +297,7 @@ public final class RefineCommand implements Callable<Integer> {
         if (hash >= 0 && nexus) {
             objective.target().setSignal(what.target.substring(hash + 1));
         }
+        set.forEach(objective::setSetting);
         if (range != null) {
             if (range.size() != 2 || !(range.get(0) < range.get(1))) {
                 throw new UserException("--range needs XMIN,XMAX with XMIN < XMAX, not " + range);
@@ -304,8 +309,13 @@ public final class RefineCommand implements Callable<Integer> {
             if (budget < 20 && m == Method.ACTIVE) {
                 throw new UserException("--budget " + budget + " is too small for the active loop (at least 20)");
             }
-            job.budget().setSimulations(budget).setInitial(Math.max(8, budget / 20))
-                    .setCalibration(Math.max(5, budget / 10)).setExploit(budget / 5);
+            if (m == Method.ACTIVE) {
+                job.budget().setSimulations(budget).setInitial(Math.max(8, budget / 20))
+                        .setCalibration(Math.max(5, budget / 10)).setExploit(budget / 5);
+            } else {
+                // the phases belong to the active loop; a baseline only needs them to fit in its budget
+                job.budget().setSimulations(budget).setInitial(1).setCalibration(0).setExploit(0);
+            }
         }
         return job;
     }
