@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
         description = "ActiveStructOpt: determine atomic structure from spectroscopy by active learning.",
         subcommands = { CommandLine.HelpCommand.class, VersionCommand.class, MatchCommand.class,
                 ConvertCommand.class, SpectraCommand.class, RefineCommand.class, BenchmarkCommand.class,
-                SimulateCommand.class },
+                SimulateCommand.class, ExamplesCommand.class, ConvertSpectrumCommand.class },
         footer = { "", "Run 'aso help COMMAND' for the options of one command." })
 public final class Aso implements Runnable {
 

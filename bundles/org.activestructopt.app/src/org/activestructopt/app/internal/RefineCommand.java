@@ -1,15 +1,11 @@
 package org.activestructopt.app.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +56,6 @@ import picocli.CommandLine.Model.CommandSpec;
         "the run directory. Methods: active (the active-learning loop on a GNN surrogate), leastSquares, rmc, random." })
 public final class RefineCommand implements Callable<Integer> {
 
-    private static final String EXAMPLE = "examples/rutile";
-
     @Spec
     private CommandSpec spec;
 
@@ -73,8 +67,10 @@ public final class RefineCommand implements Callable<Integer> {
                 + "against its own directory.")
         Path job;
 
-        @Option(names = "--example", description = "Run the bundled example: rutile TiO2 (12 sites) from its PDF.")
-        boolean example;
+        @Option(names = "--example", paramLabel = "NAME", arity = "0..1", fallbackValue = Examples.DEFAULT,
+                description = "Run a bundled example by name ('aso examples' lists them); without NAME: "
+                        + Examples.DEFAULT + ".")
+        String example;
 
         @Option(names = "--resume", paramLabel = "RUN_DIR",
                 description = "Continue the run in RUN_DIR where it stopped, without repeating simulations.")
@@ -94,13 +90,34 @@ public final class RefineCommand implements Callable<Integer> {
     private String simulator;
 
     @Option(names = "--budget", paramLabel = "N",
-            description = "Quick form: simulations (default 200); the phases keep the method's shares (5 % initial, "
-                    + "at least 8; 10 % calibration, at least 5; 20 % exploit).")
+            description = "Quick form: simulations (default 200); for the active loop the phases keep the method's "
+                    + "shares (5 % initial, at least 8; 10 % calibration, at least 5; 20 % exploit).")
     private Integer budget;
 
     @Option(names = "--vary", paramLabel = "coords|lattice", defaultValue = "coords",
             description = "Quick form: vary the coordinates only, or the lattice too. Default: ${DEFAULT-VALUE}.")
     private String vary;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "active",
+            description = "Quick form: active, leastSquares, rmc or random. Default: ${DEFAULT-VALUE}.")
+    private String method;
+
+    @Option(names = "--range", paramLabel = "XMIN,XMAX", split = ",",
+            description = "Quick form: fit only the target's points with XMIN <= x <= XMAX (e.g. r in angstrom).")
+    private List<Double> range;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Quick form: a setting of the simulator (e.g. qmax=27); repeat for more.")
+    private Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--refine", paramLabel = "NAME[=VALUE]", split = ",",
+            description = "Quick form: nuisance parameters to refine (e.g. scale,qdamp,delta2,uiso), optionally with "
+                    + "a start value. Default: refined for measured targets, fixed for this project's simulations.")
+    private List<String> refine = new ArrayList<>();
+
+    @Option(names = "--fix", paramLabel = "NAME[=VALUE]", split = ",",
+            description = "Quick form: nuisance parameters to hold fixed, optionally at a value (e.g. qdamp=0.045).")
+    private List<String> fix = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "aso-run",
             description = "Run directory (created; must not hold a run already). Default: ${DEFAULT-VALUE}.")
@@ -114,9 +131,14 @@ public final class RefineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UserException, IOException {
         Path runDir = what.resume != null ? what.resume : out;
-        if (what.target == null && (start != null || budget != null)) {
-            throw new UserException("--start and --budget belong to the quick form: aso refine --target FILE --start "
-                    + "START [--budget N] [--vary coords|lattice]");
+        if (what.target == null && (start != null || budget != null || range != null || !refine.isEmpty()
+                || !fix.isEmpty() || !set.isEmpty() || !"active".equals(method))) {
+            throw new UserException("--start, --budget, --method, --range, --set, --refine and --fix belong to the quick "
+                    + "form: aso refine --target FILE --start START [--budget N] [--vary coords|lattice] "
+                    + "[--method M] [--range XMIN,XMAX] [--set KEY=VALUE] [--refine NAMES] [--fix NAMES]");
+        }
+        if (what.example != null) {
+            Examples.require(what.example);
         }
         if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
             throw new UserException((what.resume != null ? "--resume " : "--out ") + runDir
@@ -132,7 +154,7 @@ public final class RefineCommand implements Callable<Integer> {
                 SurrogateRegistry surrogates = SurrogateRegistry.open(bundle.getBundleContext())) {
             // checked before the run directory is touched: a job that cannot run leaves nothing behind
             Job prepared = what.resume != null ? null
-                    : what.example ? null : what.target != null ? quick() : load(what.job);
+                    : what.example != null ? null : what.target != null ? quick(registry) : load(what.job);
             if (prepared != null) {
                 resolve(prepared, registry);
             }
@@ -141,7 +163,7 @@ public final class RefineCommand implements Callable<Integer> {
                 Job job;
                 if (fresh) {
                     requireFreshRunDirectory(runDir);
-                    job = what.example ? example(runDir) : save(prepared, runDir);
+                    job = what.example != null ? load(Examples.copy(what.example, runDir)) : save(prepared, runDir);
                 } else {
                     job = load(runDir.resolve("job.xmi"));
                 }
@@ -244,7 +266,7 @@ public final class RefineCommand implements Callable<Integer> {
     }
 
     /** The quick form: a job with the method's defaults from a target, a start and the few options given. */
-    private Job quick() throws UserException {
+    private Job quick(SimulatorRegistry registry) throws UserException {
         if (start == null) {
             throw new UserException("--target needs --start START (the structure to refine from)");
         }
@@ -261,7 +283,10 @@ public final class RefineCommand implements Callable<Integer> {
         case "lattice" -> Variation.COORDINATES_AND_LATTICE;
         default -> throw new UserException("--vary must be coords or lattice, not '" + vary + "'");
         };
-        Job job = Job.create().setMethod(Method.ACTIVE).setVariation(variation)
+        Method m = java.util.Arrays.stream(Method.values()).filter(v -> v.toString().equals(method)).findFirst()
+                .orElseThrow(() -> new UserException("--method must be one of " + String.join(", ", java.util.Arrays
+                        .stream(Method.values()).map(Method::toString).toList()) + ", not '" + method + "'"));
+        Job job = Job.create().setMethod(m).setVariation(variation)
                 .setName(start.getFileName() + " against " + targetFile.getFileName());
         job.start().setFile(start.toAbsolutePath().toString());
         String name = targetFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -272,14 +297,88 @@ public final class RefineCommand implements Callable<Integer> {
         if (hash >= 0 && nexus) {
             objective.target().setSignal(what.target.substring(hash + 1));
         }
+        set.forEach(objective::setSetting);
+        if (range != null) {
+            if (range.size() != 2 || !(range.get(0) < range.get(1))) {
+                throw new UserException("--range needs XMIN,XMAX with XMIN < XMAX, not " + range);
+            }
+            objective.target().setRange(range.get(0), range.get(1));
+        }
+        nuisance(objective, registry);
         if (budget != null) {
-            if (budget < 20) {
+            if (budget < 20 && m == Method.ACTIVE) {
                 throw new UserException("--budget " + budget + " is too small for the active loop (at least 20)");
             }
-            job.budget().setSimulations(budget).setInitial(Math.max(8, budget / 20))
-                    .setCalibration(Math.max(5, budget / 10)).setExploit(budget / 5);
+            if (m == Method.ACTIVE) {
+                job.budget().setSimulations(budget).setInitial(Math.max(8, budget / 20))
+                        .setCalibration(Math.max(5, budget / 10)).setExploit(budget / 5);
+            } else {
+                // the phases belong to the active loop; a baseline only needs them to fit in its budget
+                job.budget().setSimulations(budget).setInitial(1).setCalibration(0).setExploit(0);
+            }
         }
         return job;
+    }
+
+    /**
+     * The quick form's --refine and --fix as the objective's nuisance entries; a name the simulator does not have is
+     * named with the ones it has, before anything runs.
+     */
+    private void nuisance(Objective objective, SimulatorRegistry registry) throws UserException {
+        if (refine.isEmpty() && fix.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.LinkedHashSet<>();
+        try {
+            if (registry.get(simulator) instanceof org.activestructopt.api.NuisanceSimulator ns) {
+                ns.nuisanceParameters().forEach(p -> known.add(p.name()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--simulator " + simulator + ": " + e.getMessage(), e);
+        }
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String option : List.of("--refine", "--fix")) {
+            for (String item : option.equals("--refine") ? refine : fix) {
+                int eq = item.indexOf('=');
+                String name = (eq < 0 ? item : item.substring(0, eq)).strip();
+                boolean family = known.stream().anyMatch(k -> k.startsWith(name + "_"));
+                if (!known.contains(name) && !family) {
+                    throw new UserException(option + " " + name + ": not a nuisance parameter of simulator '"
+                            + simulator + "'; " + (known.isEmpty() ? "it has none" : "it has: "
+                                    + String.join(", ", shortNames(known))));
+                }
+                String before = seen.put(name, option);
+                if (before != null) {
+                    throw new UserException(option + " " + name + ": already given by " + before);
+                }
+                var entry = objective.nuisanceEntry(name).setRefine(option.equals("--refine"));
+                if (eq >= 0) {
+                    try {
+                        entry.setValue(Double.parseDouble(item.substring(eq + 1).strip()));
+                    } catch (NumberFormatException e) {
+                        throw new UserException(option + " " + item + ": '" + item.substring(eq + 1)
+                                + "' is not a number");
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the names, families (uiso_H ... uiso_Og) shortened to "uiso, uiso_ELEMENT" */
+    private static List<String> shortNames(java.util.Collection<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            int u = n.indexOf('_');
+            String prefix = u > 0 ? n.substring(0, u) : null;
+            if (prefix != null && names.contains(prefix)) {
+                if (!out.contains(prefix + "_ELEMENT")) {
+                    out.add(prefix + "_ELEMENT");
+                }
+            } else {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private static Job load(Path file) throws UserException {
@@ -333,21 +432,6 @@ public final class RefineCommand implements Callable<Integer> {
 
     private static void absolute(Job job, StructureSource source) {
         source.file().ifPresent(f -> source.setFile(job.resolve(f).toString()));
-    }
-
-    private static Job example(Path dir) throws UserException, IOException {
-        Bundle bundle = FrameworkUtil.getBundle(RefineCommand.class);
-        var entries = bundle.findEntries(EXAMPLE, "*", false);
-        if (entries == null) {
-            throw new IllegalStateException("the bundled example " + EXAMPLE + " is missing from " + bundle);
-        }
-        for (URL url : Collections.list(entries)) {
-            String name = Path.of(url.getPath()).getFileName().toString();
-            try (InputStream in = url.openStream()) {
-                Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return load(dir.resolve("job.xmi"));
     }
 
     private static void writeOutputs(Job job, Results results, RefinementProblem problem, Path dir)
