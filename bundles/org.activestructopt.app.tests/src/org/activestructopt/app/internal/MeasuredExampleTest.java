@@ -23,11 +23,15 @@ import com.google.gson.JsonParser;
 
 /**
  * The bundled examples by name, and the measured-pdf example (a measured Si X-ray PDF refined by least squares with
- * its nuisance parameters) against an independent scipy fit of the same data (data/measured/fit_si.json).
+ * its nuisance parameters) against an independent scipy fit of the same data (refinement.tests/data/measured/
+ * fit_si.json, written by fit_si.py beside it).
  */
 class MeasuredExampleTest {
 
     private static final Path EXAMPLES = Path.of("..", "org.activestructopt.app", "examples");
+    /** The one copy of the independent fit, beside its script and the data it fitted. */
+    private static final Path FIT_SI = Path.of("..", "org.activestructopt.refinement.tests", "data", "measured",
+            "fit_si.json");
 
     @Test
     void theListingHasEveryExampleDirectoryWithItsDescription() throws Exception {
@@ -69,7 +73,7 @@ class MeasuredExampleTest {
 
     @Test
     void measuredPdfFindsTheLatticeAndRwOfAnIndependentFit(@TempDir Path tmp) throws Exception {
-        JsonObject reference = JsonParser.parseString(Files.readString(Path.of("data", "measured", "fit_si.json")))
+        JsonObject reference = JsonParser.parseString(Files.readString(FIT_SI))
                 .getAsJsonObject();
         double aRef = reference.getAsJsonObject("values").get("a").getAsDouble();
         double rwRef = reference.get("Rw").getAsDouble();
