@@ -92,6 +92,52 @@ class PlotsTest {
     }
 
     @Test
+    void anExafsObjectiveGetsItsChiRBesideChiK(@TempDir Path tmp) throws Exception {
+        try (SimulatorRegistry registry = registry()) {
+            registry.await("exafs-ss", Duration.ofSeconds(30)).orElseThrow();
+            Structure start = StructureFiles.read(DATA.resolve("Cu.cif"));
+            Structure truth = start.perturbed(new SplittableRandom(2), 0.05, 0.05).wrapped();
+            Job job = Job.create().setName("Cu").setMethod(Method.RANDOM).setSeed(3);
+            job.setStart(start);
+            job.addObjective("exafs-ss", dir(tmp).toString()).setSetting("absorber", "Cu");
+            Simulator exafs = registry.get("exafs-ss");
+            Spectrum target = exafs.simulate(truth, exafs.descriptor().defaultGrid(),
+                    exafs.descriptor().settings().defaults().with("absorber", "Cu"), null);
+            NexusResultWriter.create().spectrum("target", target).defaultData("target").write(dir(tmp));
+            job.budget().setSimulations(3).setInitial(1).setCalibration(0).setExploit(0);
+            job.saveAs(tmp.resolve("job.xmi"));
+            BaselineRunner.run(job, registry, null);
+            Spectrum read = NexusSpectra.readDefault(dir(tmp));
+            List<Path> files = Plots.writeRunPlots(job, List.of(read), tmp.resolve("plots"));
+            assertEquals(List.of(tmp.resolve("plots").resolve("spectrum.png"),
+                    tmp.resolve("plots").resolve("spectrum-R.png"), tmp.resolve("plots").resolve("history.png")),
+                    files);
+            BufferedImage r = assertDrawn(files.get(1));
+            assertTrue(countNear(r, 0xd6, 0x27, 0x28, 6) > 100, "the best |chi(R)| is drawn in red");
+            // fcc Cu: 12 neighbours at 2.55 A; FEFF's phase shift puts the peak of |chi(R)| 0.2-0.6 A below it
+            Spectrum m = Plots.chiRTransform(read).transform(read).magnitudeSpectrum();
+            double[] x = m.xArray();
+            double[] y = m.yArray();
+            int peak = 0;
+            for (int i = 1; i < y.length; i++) {
+                peak = y[i] > y[peak] ? i : peak;
+            }
+            assertTrue(x[peak] > 1.9 && x[peak] < 2.4, "first-shell peak at " + x[peak]);
+        }
+    }
+
+    @Test
+    void chiRIsLabelledWithTheKWeightOfWhatWasTransformed() {
+        assertEquals("|FT of k^2 chi(k)| (\u00c5\u207b\u00b3)", Plots.chiRLabel("k^2 chi(k)"));
+        assertEquals("|FT of chi(k)| (\u00c5\u207b\u00b9)", Plots.chiRLabel("chi(k)"));
+        assertEquals("|FT of k^3 chi(k)| (\u00c5^-4)", Plots.chiRLabel("k^3 chi(k)"));
+    }
+
+    private static Path dir(Path tmp) {
+        return tmp.resolve("target.nxs");
+    }
+
+    @Test
     void unitsAreWrittenAsAReaderExpects() {
         assertEquals("r (\u00c5)", Plots.label("r", "angstrom"));
         assertEquals("G(r) (\u00c5\u207b\u00b2)", Plots.label("G(r)", "angstrom^-2"));

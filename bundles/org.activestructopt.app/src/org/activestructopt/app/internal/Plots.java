@@ -26,6 +26,9 @@ import org.activestructopt.refinement.model.Objective;
 import org.activestructopt.refinement.model.Phase;
 import org.activestructopt.refinement.model.Results;
 import org.activestructopt.spectra.Spectrum;
+import org.activestructopt.spectra.SpectrumKind;
+import org.activestructopt.spectra.exafs.FtWindow;
+import org.activestructopt.spectra.exafs.Xftf;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -110,6 +113,9 @@ public final class Plots {
                     : "spectrum-" + (i + 1) + "-" + objectives.get(i).simulator().replaceAll("[^A-Za-z0-9_.-]", "_")
                             + ".png";
             written.add(writeSpectra(job, i, targets.get(i), outDir.resolve(name)));
+            if (targets.get(i).kind() == SpectrumKind.EXAFS && targets.get(i).xMax() - targets.get(i).xMin() > 2) {
+                written.add(writeChiR(job, i, targets.get(i), outDir.resolve(name.replace(".png", "-R.png"))));
+            }
         }
         written.add(writeHistory(job, outDir.resolve("history.png")));
         return written;
@@ -176,6 +182,65 @@ public final class Plots {
         Objective o = job.objectives().get(objective);
         String title = job.name().orElse("refinement") + ": " + o.simulator();
         return save(chart(title, plot, job.method() + ", " + r.size() + " simulations"), file);
+    }
+
+    /**
+     * |chi(R)| of target, start and best of an EXAFS objective beside the chi(k) plot, as EXAFS users read a fit. The
+     * spectra compared already carry the simulator's k-weight, so the transform adds none; its window spans the
+     * target's k range less half a taper at each end, so the taper never reaches past the data.
+     */
+    public static Path writeChiR(Job job, int objective, Spectrum target, Path file) throws IOException {
+        Results r = job.results();
+        Candidate best = r.best().orElseThrow(() -> new IllegalArgumentException("the job has no successful "
+                + "simulation to plot"));
+        Optional<Candidate> start = r.candidates().stream().filter(c -> !c.isFailed()).findFirst();
+        Xftf ft = chiRTransform(target);
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<Color> colors = new ArrayList<>();
+        Spectrum t = magnitude(ft, target);
+        data.addSeries(series("target", t.xArray(), t.yArray()));
+        colors.add(TARGET);
+        if (start.isPresent() && start.get().index() != best.index()) {
+            Spectrum s = magnitude(ft, start.get().spectrum(objective));
+            data.addSeries(series(String.format(Locale.ROOT, "start (loss %.3g)", start.get().loss()), s.xArray(),
+                    s.yArray()));
+            colors.add(START);
+        }
+        Spectrum b = magnitude(ft, best.spectrum(objective));
+        data.addSeries(series(String.format(Locale.ROOT, "best, simulation %d (loss %.3g)", best.index() + 1,
+                best.loss()), b.xArray(), b.yArray()));
+        colors.add(BEST);
+        NumberAxis x = new NumberAxis(label("R", "angstrom"));
+        NumberAxis y = new NumberAxis(chiRLabel(target.yName()));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int s = 0; s < colors.size(); s++) {
+            renderer.setSeriesPaint(s, colors.get(s));
+            renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.0f : 1.4f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        Objective o = job.objectives().get(objective);
+        String title = job.name().orElse("refinement") + ": " + o.simulator() + ", |chi(R)|";
+        return save(chart(title, plot, String.format(Locale.ROOT, "%s window, k %.2f-%.2f \u00c5\u207b\u00b9, "
+                + "dk %.1f, not phase-corrected", ft.window().name().toLowerCase(Locale.ROOT), ft.kmin(), ft.kmax(),
+                ft.dk())), file);
+    }
+
+    /** The transform {@link #writeChiR} applies: Hanning, dk 1, no added k-weight, R up to 6 angstrom. */
+    static Xftf chiRTransform(Spectrum target) {
+        return new Xftf(target.xMin() + 0.5, target.xMax() - 0.5, 0, 1, 1, FtWindow.HANNING, 6, 0.05, 2048);
+    }
+
+    private static Spectrum magnitude(Xftf ft, Spectrum chiK) {
+        return ft.transform(chiK).magnitudeSpectrum();
+    }
+
+    /** "|chi(R)| of k^2 chi(k) (angstrom^-3)": the transform of k^w chi(k) has the units angstrom^-(w+1). */
+    static String chiRLabel(String chiKName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^k\\^([0-9]+(?:\\.[0-9]+)?) ").matcher(chiKName);
+        String w = m.find() ? m.group(1) : "0";
+        String power = w.contains(".") ? Double.toString(Double.parseDouble(w) + 1)
+                : Integer.toString(Integer.parseInt(w) + 1);
+        return label("|FT of " + chiKName + "|", "angstrom^-" + power);
     }
 
     /**
