@@ -62,6 +62,24 @@ class MeasuredTargetTest {
     }
 
     @Test
+    void theQmaxAFileStatesIsTheSimulatorsUnlessTheJobSetsOne() throws Exception {
+        Path gr = MEASURED.resolve("si-q27r60-xray.gr");
+        // read here from the header text, as PDFgetX2 writes it: "## S(q)  qmin=...    qmax=27.000000 ..."
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^## S\\(q\\).*\\bqmax=([0-9.]+)")
+                .matcher(Files.readString(gr, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(m.find(), "the PDFgetX2 header states qmax");
+        double headerQmax = Double.parseDouble(m.group(1));
+        Job job = job(gr.toString());
+        ObjectiveTerm term = RefinementProblem.fromJob(job, registry).objective().terms().get(0);
+        assertEquals(headerQmax, Double.parseDouble(term.settings().effectiveValues().get("qmax")), 0);
+
+        job.objectives().get(0).setSetting("qmax", "25");
+        term = RefinementProblem.fromJob(job, registry).objective().terms().get(0);
+        assertEquals(25, Double.parseDouble(term.settings().effectiveValues().get("qmax")), 0,
+                "a Qmax the objective sets wins over the file's");
+    }
+
+    @Test
     void decimalCommaTargetIsReadNotMisreportedAsNonIncreasing() throws Exception {
         Path f = IO.resolve("si_decimal_comma.csv");
         String m = assertThrows(JobFormatException.class, () -> RefinementProblem.fromJob(job(f.toString()),

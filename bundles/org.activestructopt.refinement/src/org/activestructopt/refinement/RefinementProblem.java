@@ -122,7 +122,9 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
                 problems.add(JobProblem.of(o, "settings", e.getMessage()));
                 continue;
             }
-            Spectrum target = readTarget(job, o.target(), simulator.descriptor().kind(), settings, problems);
+            Settings[] stated = { settings };
+            Spectrum target = readTarget(job, o.target(), simulator.descriptor().kind(), stated, problems);
+            settings = stated[0];
             List<Nuisance> nuisance = start == null ? List.of()
                     : nuisance(o, simulator, settings, start, measured(job, o.target()), problems);
             if (target != null && nuisance != null) {
@@ -293,8 +295,17 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
     /** The name of the k-weight setting of the EXAFS simulators: their spectra are k^kweight chi(k). */
     static final String KWEIGHT = "kweight";
 
-    private static Spectrum readTarget(Job job, Target t, SpectrumKind kind, Settings settings,
+    /**
+     * The facts a target file states that are settings of its simulator when the simulator has a setting of that
+     * name: the Qmax and Qdamp of a PDF file's transform and instrument, so the simulated termination and damping are
+     * the data's. A value the objective sets itself wins.
+     */
+    private static final List<Stated> STATED_SETTINGS = List.of(Stated.QMAX, Stated.QDAMP);
+
+    /** {@code settings[0]} is replaced by the settings with the file's stated facts (see {@link #STATED_SETTINGS}). */
+    private static Spectrum readTarget(Job job, Target t, SpectrumKind kind, Settings[] stated,
             List<JobProblem> problems) {
+        Settings settings = stated[0];
         // "file#options" (columns, kweight, format, group), unless a file of that very name exists
         String spec = t.file();
         int hash = spec.lastIndexOf('#');
@@ -334,6 +345,13 @@ public record RefinementProblem(Structure start, ObjectiveFunction objective, Mi
                 wrong.forEach(w -> problems.add(JobProblem.of(t, "file", w)));
                 return null;
             }
+            for (Stated fact : STATED_SETTINGS) {
+                var setting = settings.schema().find(fact.name().toLowerCase(java.util.Locale.ROOT));
+                if (setting.isPresent() && !settings.isExplicit(setting.get()) && file.get(fact).isPresent()) {
+                    settings = settings.with(setting.get().name(), Double.toString(file.get(fact).getAsDouble()));
+                }
+            }
+            stated[0] = settings;
             Spectrum s = file.unweighted();
             if (kind == SpectrumKind.EXAFS && file.get(Stated.KWEIGHT).isPresent()) {
                 // a file that states its k-weight (Larch's .chi: 0) is plain chi(k) now; the EXAFS simulators
