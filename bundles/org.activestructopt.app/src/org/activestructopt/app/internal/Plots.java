@@ -138,17 +138,7 @@ public final class Plots {
         Spectrum bestSpectrum = best.spectrum(objective);
         XYSeriesCollection data = new XYSeriesCollection();
         List<Color> colors = new ArrayList<>();
-        data.addSeries(series("target", target.xArray(), target.yArray()));
-        colors.add(TARGET);
-        if (start.isPresent() && start.get().index() != best.index()) {
-            Spectrum s = start.get().spectrum(objective);
-            data.addSeries(series(String.format(Locale.ROOT, "start (loss %.3g)", start.get().loss()), s.xArray(),
-                    s.yArray()));
-            colors.add(START);
-        }
-        data.addSeries(series(String.format(Locale.ROOT, "best, simulation %d (loss %.3g)", best.index() + 1,
-                best.loss()), bestSpectrum.xArray(), bestSpectrum.yArray()));
-        colors.add(BEST);
+        addFit(data, colors, target, start, best, c -> c.spectrum(objective));
         if (java.util.Arrays.equals(target.xArray(), bestSpectrum.xArray())) {
             // the difference sits below the curves, as in PDF-fitting programs
             double[] t = target.yArray();
@@ -173,12 +163,7 @@ public final class Plots {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(label(target.yName(), target.yUnits()));
         y.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int s = 0; s < colors.size(); s++) {
-            renderer.setSeriesPaint(s, colors.get(s));
-            renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.0f : 1.4f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = lines(data, colors, x, y);
         Objective o = job.objectives().get(objective);
         String title = job.name().orElse("refinement") + ": " + o.simulator();
         return save(chart(title, plot, job.method() + ", " + r.size() + " simulations"), file);
@@ -197,32 +182,42 @@ public final class Plots {
         Xftf ft = chiRTransform(target);
         XYSeriesCollection data = new XYSeriesCollection();
         List<Color> colors = new ArrayList<>();
-        Spectrum t = magnitude(ft, target);
-        data.addSeries(series("target", t.xArray(), t.yArray()));
-        colors.add(TARGET);
-        if (start.isPresent() && start.get().index() != best.index()) {
-            Spectrum s = magnitude(ft, start.get().spectrum(objective));
-            data.addSeries(series(String.format(Locale.ROOT, "start (loss %.3g)", start.get().loss()), s.xArray(),
-                    s.yArray()));
-            colors.add(START);
-        }
-        Spectrum b = magnitude(ft, best.spectrum(objective));
-        data.addSeries(series(String.format(Locale.ROOT, "best, simulation %d (loss %.3g)", best.index() + 1,
-                best.loss()), b.xArray(), b.yArray()));
-        colors.add(BEST);
+        addFit(data, colors, magnitude(ft, target), start, best, c -> magnitude(ft, c.spectrum(objective)));
         NumberAxis x = new NumberAxis(label("R", "angstrom"));
         NumberAxis y = new NumberAxis(chiRLabel(target.yName()));
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int s = 0; s < colors.size(); s++) {
-            renderer.setSeriesPaint(s, colors.get(s));
-            renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.0f : 1.4f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = lines(data, colors, x, y);
         Objective o = job.objectives().get(objective);
         String title = job.name().orElse("refinement") + ": " + o.simulator() + ", |chi(R)|";
         return save(chart(title, plot, String.format(Locale.ROOT, "%s window, k %.2f-%.2f \u00c5\u207b\u00b9, "
                 + "dk %.1f, not phase-corrected", ft.window().name().toLowerCase(Locale.ROOT), ft.kmin(), ft.kmax(),
                 ft.dk())), file);
+    }
+
+    /** Adds target, start (unless it is the best) and best, each as {@code view} shows a candidate, with their colours. */
+    private static void addFit(XYSeriesCollection data, List<Color> colors, Spectrum target,
+            Optional<Candidate> start, Candidate best, java.util.function.Function<Candidate, Spectrum> view) {
+        data.addSeries(series("target", target.xArray(), target.yArray()));
+        colors.add(TARGET);
+        if (start.isPresent() && start.get().index() != best.index()) {
+            Spectrum s = view.apply(start.get());
+            data.addSeries(series(String.format(Locale.ROOT, "start (loss %.3g)", start.get().loss()), s.xArray(),
+                    s.yArray()));
+            colors.add(START);
+        }
+        Spectrum b = view.apply(best);
+        data.addSeries(series(String.format(Locale.ROOT, "best, simulation %d (loss %.3g)", best.index() + 1,
+                best.loss()), b.xArray(), b.yArray()));
+        colors.add(BEST);
+    }
+
+    /** Curves in their colours, the first (the target) drawn heavier. */
+    private static XYPlot lines(XYSeriesCollection data, List<Color> colors, NumberAxis x, NumberAxis y) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int s = 0; s < colors.size(); s++) {
+            renderer.setSeriesPaint(s, colors.get(s));
+            renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.0f : 1.4f));
+        }
+        return new XYPlot(data, x, y, renderer);
     }
 
     /** The transform {@link #writeChiR} applies: Hanning, dk 1, no added k-weight, R up to 6 angstrom. */

@@ -99,7 +99,7 @@ public final class RefineCommand implements Callable<Integer> {
     private String vary;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "active",
-            description = "Quick form: active, leastSquares, rmc or random. Default: ${DEFAULT-VALUE}.")
+            description = "Quick form: active, leastSquares, rmc, random or gpbo. Default: ${DEFAULT-VALUE}.")
     private String method;
 
     @Option(names = "--range", paramLabel = "XMIN,XMAX", split = ",",
